@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace OclcCataloging.Marc
+{
+    /// <summary>A data field: tag, two indicators and ordered subfields.</summary>
+    public sealed class DataField : MarcField
+    {
+        internal const byte SubfieldDelimiter = 0x1F;
+
+        private char _indicator1;
+        private char _indicator2;
+        private SubfieldCollection? _subfields;
+
+        // Until the subfields are asked for, they stay as the bytes after the indicators.
+        private byte[]? _rawBuffer;
+        private int _rawOffset;
+        private int _rawCount;
+        private MarcTextCodec? _rawCodec;
+
+        public DataField(string tag) : this(tag, ' ', ' ') { }
+
+        public DataField(string tag, char indicator1, char indicator2) : base(tag, validate: true)
+        {
+            _indicator1 = indicator1;
+            _indicator2 = indicator2;
+            _subfields = new SubfieldCollection();
+        }
+
+        public DataField(string tag, char indicator1, char indicator2, IEnumerable<Subfield> subfields)
+            : this(tag, indicator1, indicator2)
+        {
+            if (subfields == null) throw new ArgumentNullException(nameof(subfields));
+            _subfields!.AddRange(subfields);
+        }
+
+        /// <summary>
+        /// Creates a field from its indicators as two characters (<c>"10"</c>, <c>"  "</c>, <c>"\0"</c> with \ for blank)
+        /// and alternating subfield codes and values: <c>new DataField("245", "10", "a", "Title :", "b", "subtitle")</c>.
+        /// </summary>
+        public DataField(string tag, string indicators, params string[] codesAndValues) : base(tag, validate: true)
+        {
+            Indicators = indicators;
+            _subfields = new SubfieldCollection();
+            AddSubfields(codesAndValues);
+        }
+
+        /// <summary>A field over raw bytes: the subfield bytes after the indicators, without the field terminator.</summary>
+        internal DataField(string tag, char indicator1, char indicator2, byte[] buffer, int subfieldsOffset, int subfieldsCount, MarcTextCodec codec)
+            : base(tag, validate: false)
+        {
+            _indicator1 = indicator1;
+            _indicator2 = indicator2;
+            _rawBuffer = buffer;
+            _rawOffset = subfieldsOffset;
+            _rawCount = subfieldsCount;
+            _rawCodec = codec;
+        }
+
+        internal DataField(string tag, char indicator1, char indicator2, bool validate) : base(tag, validate)
+        {
+            _indicator1 = indicator1;
+            _indicator2 = indicator2;
+            _subfields = new SubfieldCollection();
+        }
+
+        public override bool IsControlField => false;
+
+        public char Indicator1 { get => _indicator1; set => _indicator1 = value; }
+
+        public char Indicator2 { get => _indicator2; set => _indicator2 = value; }
+
+        /// <summary>Both indicators as two characters; a backslash is accepted for a blank when setting.</summary>
+        public string Indicators
+        {
+            get => new string(new[] { _indicator1, _indicator2 });
+            set
+            {
+                if (value == null || value.Length != 2)
+                    throw new ArgumentException("Indicators are exactly two characters, e.g. \"10\" or \"  \".", nameof(value));
+                _indicator1 = value[0] == '\\' ? ' ' : value[0];
+                _indicator2 = value[1] == '\\' ? ' ' : value[1];
+            }
+        }
+
+        public SubfieldCollection Subfields
+        {
+            get
+            {
+                if (_subfields == null) Materialize();
+                return _subfields!;
+            }
+        }
+
+        /// <summary>First value of subfield <paramref name="code"/> (a one-character string), or null.</summary>
+        public override string? this[string code]
+        {
+            get
+            {
+                if (code == null || code.Length != 1) throw new ArgumentException("A subfield code is one character.", nameof(code));
+                return GetValue(code[0]);
+            }
+        }
+
+        public string? this[char code] => GetValue(code);
+
+        /// <summary>The first value of subfield <paramref name="code"/>, or null when the field has none.</summary>
+        public string? GetValue(char code)
+        {
+            foreach (var s in Subfields)
+            {
+                if (s.Code == code) return s.Value;
+            }
+            return null;
+        }
+
+        /// <summary>Every value of the given subfield codes, in field order; all subfields when no code is given.</summary>
+        public string[] GetValues(params char[] codes)
+        {
+            var list = new List<string>();
+            foreach (var s in Subfields)
+            {
+                if (codes == null || codes.Length == 0 || Array.IndexOf(codes, s.Code) >= 0) list.Add(s.Value);
+            }
+            return list.ToArray();
+        }
+
+        /// <summary>Every value of the codes in <paramref name="codes"/> (e.g. "abc"), in field order.</summary>
+        public string[] GetValues(string codes) => GetValues((codes ?? string.Empty).ToCharArray());
+
+        /// <summary>True when the field has at least one subfield <paramref name="code"/>.</summary>
+        public bool HasSubfield(char code) => GetValue(code) != null;
+
+        public Subfield AddSubfield(char code, string value) => Subfields.Add(code, value);
+
+        public Subfield InsertSubfield(int index, char code, string value)
+        {
+            var s = new Subfield(code, value);
+            Subfields.Insert(index, s);
+            return s;
+        }
+
+        /// <summary>Sets the first subfield <paramref name="code"/> to <paramref name="value"/>, adding it when absent.</summary>
+        public Subfield SetSubfield(char code, string value)
+        {
+            foreach (var s in Subfields)
+            {
+                if (s.Code == code)
+                {
+                    s.Value = value;
+                    return s;
+                }
+            }
+            return AddSubfield(code, value);
+        }
+
+        /// <summary>Removes every subfield <paramref name="code"/>; returns how many were removed.</summary>
+        public int RemoveSubfields(char code)
+        {
+            var subs = Subfields;
+            int removed = 0;
+            for (int i = subs.Count - 1; i >= 0; i--)
+            {
+                if (subs[i].Code == code)
+                {
+                    subs.RemoveAt(i);
+                    removed++;
+                }
+            }
+            return removed;
+        }
+
+        /// <summary>Adds alternating codes and values: <c>AddSubfields("a", "Title", "b", "subtitle")</c>.</summary>
+        public void AddSubfields(params string[] codesAndValues)
+        {
+            if (codesAndValues == null) return;
+            if (codesAndValues.Length % 2 != 0)
+                throw new ArgumentException("Give subfield codes and values in pairs: code, value, code, value, ...", nameof(codesAndValues));
+            for (int i = 0; i < codesAndValues.Length; i += 2)
+            {
+                string code = codesAndValues[i];
+                if (code == null || code.Length != 1)
+                    throw new ArgumentException("Subfield code '" + code + "' is not one character.", nameof(codesAndValues));
+                AddSubfield(code[0], codesAndValues[i + 1] ?? string.Empty);
+            }
+        }
+
+        public override string Text
+        {
+            get
+            {
+                var sb = new StringBuilder();
+                foreach (var s in Subfields)
+                {
+                    if (sb.Length > 0) sb.Append(' ');
+                    sb.Append(s.Value);
+                }
+                return sb.ToString();
+            }
+        }
+
+        public override MarcField Clone()
+        {
+            var copy = new DataField(Tag, _indicator1, _indicator2, validate: false);
+            if (_subfields == null)
+            {
+                copy._subfields = null;
+                copy._rawBuffer = _rawBuffer;
+                copy._rawOffset = _rawOffset;
+                copy._rawCount = _rawCount;
+                copy._rawCodec = _rawCodec;
+            }
+            else
+            {
+                foreach (var s in _subfields) copy._subfields!.Add(s.Clone());
+            }
+            return copy;
+        }
+
+        public override bool ContentEquals(MarcField? other)
+        {
+            if (!(other is DataField d) || d.Tag != Tag || d._indicator1 != _indicator1 || d._indicator2 != _indicator2) return false;
+            var a = Subfields;
+            var b = d.Subfields;
+            if (a.Count != b.Count) return false;
+            for (int i = 0; i < a.Count; i++)
+            {
+                if (a[i].Code != b[i].Code || a[i].Value != b[i].Value) return false;
+            }
+            return true;
+        }
+
+        public override string ToMarcText()
+        {
+            var sb = new StringBuilder();
+            sb.Append('=').Append(Tag).Append("  ").Append(BlankAsBackslash(_indicator1)).Append(BlankAsBackslash(_indicator2));
+            foreach (var s in Subfields)
+            {
+                if (s.Code != Subfield.NoCode) sb.Append('$').Append(s.Code);
+                sb.Append(s.Value);
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// The bytes after the indicators, when the subfields were never touched and are in <paramref name="codec"/>,
+        /// so writers can copy them unchanged.
+        /// </summary>
+        internal bool TryGetRawSubfields(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
+        {
+            if (_subfields == null && ReferenceEquals(_rawCodec, codec))
+            {
+                buffer = _rawBuffer!;
+                offset = _rawOffset;
+                count = _rawCount;
+                return true;
+            }
+            buffer = null!;
+            offset = 0;
+            count = 0;
+            return false;
+        }
+
+        private void Materialize()
+        {
+            var list = new List<Subfield>();
+            byte[] buf = _rawBuffer!;
+            int pos = _rawOffset;
+            int end = _rawOffset + _rawCount;
+            MarcTextCodec codec = _rawCodec!;
+
+            int first = pos < end ? Array.IndexOf(buf, SubfieldDelimiter, pos, end - pos) : -1;
+            if (first < 0) first = end;
+            if (first > pos) list.Add(new Subfield(Subfield.NoCode, buf, pos, first - pos, codec));
+            pos = first;
+            while (pos < end)
+            {
+                // buf[pos] is a delimiter
+                int codeAt = pos + 1;
+                int next = codeAt < end ? Array.IndexOf(buf, SubfieldDelimiter, codeAt, end - codeAt) : -1;
+                if (next < 0) next = end;
+                if (codeAt < next)
+                {
+                    list.Add(new Subfield((char)buf[codeAt], buf, codeAt + 1, next - codeAt - 1, codec));
+                }
+                pos = next;
+            }
+            _subfields = new SubfieldCollection(list);
+            _rawBuffer = null;
+            _rawCodec = null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace OclcCataloging.Marc
+{
+    /// <summary>
+    /// Text that may still be the bytes it was read from. The bytes stay authoritative until the value is
+    /// set, so unmodified data is written back exactly as read, even when it does not decode cleanly.
+    /// </summary>
+    internal struct LazyText
+    {
+        private string? _text;
+        private byte[]? _buffer;
+        private int _offset;
+        private int _count;
+        private MarcTextCodec? _codec;
+
+        public LazyText(string text)
+        {
+            _text = text;
+            _buffer = null;
+            _offset = 0;
+            _count = 0;
+            _codec = null;
+        }
+
+        public LazyText(byte[] buffer, int offset, int count, MarcTextCodec codec)
+        {
+            _text = null;
+            _buffer = buffer;
+            _offset = offset;
+            _count = count;
+            _codec = codec;
+        }
+
+        public string Get()
+        {
+            if (_text == null) _text = _codec!.Decode(_buffer!, _offset, _count);
+            return _text;
+        }
+
+        public void Set(string value)
+        {
+            _text = value ?? throw new System.ArgumentNullException(nameof(value));
+            _buffer = null;
+            _codec = null;
+        }
+
+        public bool IsRaw => _buffer != null;
+
+        public int RawCount => _count;
+
+        /// <summary>The original bytes, when they are still authoritative and in <paramref name="codec"/>.</summary>
+        public bool TryGetRaw(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
+        {
+            if (_buffer != null && ReferenceEquals(_codec, codec))
+            {
+                buffer = _buffer;
+                offset = _offset;
+                count = _count;
+                return true;
+            }
+            buffer = null!;
+            offset = 0;
+            count = 0;
+            return false;
+        }
+
+        /// <summary>The bytes of the value in <paramref name="codec"/>: the original ones when possible.</summary>
+        public byte[] GetBytes(MarcTextCodec codec)
+        {
+            if (TryGetRaw(codec, out byte[] b, out int o, out int c))
+            {
+                var copy = new byte[c];
+                System.Buffer.BlockCopy(b, o, copy, 0, c);
+                return copy;
+            }
+            return codec.Encode(Get());
+        }
+    }
+}

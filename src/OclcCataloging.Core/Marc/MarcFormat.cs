@@ -1,0 +1,13 @@
+namespace OclcCataloging.Marc
+{
+    /// <summary>Serialisation formats the core can read or write.</summary>
+    public enum MarcFormat
+    {
+        /// <summary>Decide by looking at the content (never the file name).</summary>
+        Auto = 0,
+        /// <summary>ISO 2709 / Z39.2 binary MARC ("MARC 21 communications format").</summary>
+        Iso2709,
+        /// <summary>MARC 21 XML (MARCXML), namespace http://www.loc.gov/MARC21/slim.</summary>
+        MarcXml,
+    }
+}
