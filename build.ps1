@@ -1,0 +1,175 @@
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, benchmarks and installs the OclcCataloging module.
+.DESCRIPTION
+    Build   assembles an importable module folder in out/OclcCataloging (net8.0 build for PowerShell 7.4+,
+            net472 build for Windows PowerShell 5.1, each with its isolated Dependencies folder).
+    Test    builds, runs the xunit suite and the Pester suite (in a fresh PowerShell process) and ends with
+            one line "N passed, N failed, N skipped" summing both. Exits 1 when anything failed.
+    Demo    builds, then runs a realistic pipeline on the sample records in samples/.
+    Bench   builds, then runs the benchmark harness in bench/ (needs yaz and Perl MARC::Record for the
+            reference figures).
+    Install builds, then copies the module into your user module folder (-Edition Core or Desktop).
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # For Install: which PowerShell's user module folder to copy into.
+    [ValidateSet('Core', 'Desktop')]
+    [string] $Edition = $(if ($PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }),
+
+    # For Bench: extra arguments passed to bench/Invoke-Benchmark.ps1 (e.g. @{ Records = 50000 }).
+    [hashtable] $BenchParameters = @{}
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$OutRoot = Join-Path $Root 'out'
+$ModuleOut = Join-Path $OutRoot 'OclcCataloging'
+$ResultsDir = Join-Path $OutRoot 'test-results'
+
+function Invoke-Native {
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Write-Host "Building OclcCataloging ($Configuration) into $ModuleOut"
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleOut -Force
+
+    $cmdlets = Join-Path $Root 'src/OclcCataloging/OclcCataloging.csproj'
+    $polly = Join-Path $Root 'src/OclcCataloging.Polly/OclcCataloging.Polly.csproj'
+    # Module framework => framework of the isolated Polly adapter published into its Dependencies folder.
+    $frameworks = [ordered]@{ 'net8.0' = 'net8.0'; 'net472' = 'netstandard2.0' }
+    foreach ($framework in $frameworks.Keys) {
+        $bin = Join-Path $ModuleOut "bin/$framework"
+        Invoke-Native dotnet @('publish', $cmdlets, '-c', $Configuration, '-f', $framework, '-o', $bin, '--nologo', '-v', 'quiet')
+        Invoke-Native dotnet @('publish', $polly, '-c', $Configuration, '-f', $frameworks[$framework], '-o', (Join-Path $bin 'Dependencies'), '--nologo', '-v', 'quiet')
+        # The core is shared with the default load context: it must not also sit in Dependencies.
+        Get-ChildItem (Join-Path $bin 'Dependencies') -Filter 'OclcCataloging.Core.*' | Remove-Item -Force
+        Get-ChildItem $bin -Recurse -Filter '*.deps.json' | Remove-Item -Force
+    }
+
+    Copy-Item (Join-Path $Root 'OclcCataloging.psd1') $ModuleOut
+    Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
+    Write-Host "Module ready: $ModuleOut"
+}
+
+function Get-NuGetPackagesFolder {
+    $line = & dotnet nuget locals global-packages --list
+    if ($LASTEXITCODE -ne 0) { throw 'dotnet nuget locals failed.' }
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Restore-TestTools {
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'tools/pester/pester.csproj'), '--nologo', '-v', 'quiet')
+    $packages = Get-NuGetPackagesFolder
+    return [pscustomobject]@{
+        Pester = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+        OtherPolly = Join-Path $packages 'polly.core/8.4.2/lib/netstandard2.0/Polly.Core.dll'
+    }
+}
+
+function Read-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $c.passed
+        Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+        Skipped = [int] $c.notExecuted
+    }
+}
+
+function Invoke-Tests {
+    Invoke-Build
+    $tools = Restore-TestTools
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ResultsDir -Force
+    $suites = [System.Collections.Generic.List[object]]::new()
+
+    Write-Host "`n=== xunit: OclcCataloging.Core.Tests ==="
+    $trx = Join-Path $ResultsDir 'core.trx'
+    & dotnet test (Join-Path $Root 'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
+    if (Test-Path $trx) {
+        $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = Read-TrxCounts $trx })
+    }
+    else {
+        $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
+        Write-Host 'xunit did not produce results (build or test host failure): counted as 1 failure.'
+    }
+
+    Write-Host "`n=== Pester (fresh PowerShell process) ==="
+    $pesterJson = Join-Path $ResultsDir 'pester.json'
+    & dotnet pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
+        -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly -ResultPath $pesterJson
+    if (Test-Path $pesterJson) {
+        $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = Get-Content $pesterJson -Raw | ConvertFrom-Json })
+    }
+    else {
+        $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
+        Write-Host 'Pester did not produce results (discovery or start-up failure): counted as 1 failure.'
+    }
+
+    $passed = 0; $failed = 0; $skipped = 0
+    Write-Host ''
+    foreach ($s in $suites) {
+        Write-Host ('{0,-7} {1} passed, {2} failed, {3} skipped' -f $s.Name, $s.Counts.Passed, $s.Counts.Failed, $s.Counts.Skipped)
+        $passed += $s.Counts.Passed; $failed += $s.Counts.Failed; $skipped += $s.Counts.Skipped
+    }
+    Write-Host ('{0} passed, {1} failed, {2} skipped' -f $passed, $failed, $skipped)
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Write-Host ''
+    Invoke-Native dotnet @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'samples/Invoke-Demo.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'))
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    $argsList = @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmark.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'))
+    foreach ($k in $BenchParameters.Keys) { $argsList += @("-$k", "$($BenchParameters[$k])") }
+    Invoke-Native dotnet $argsList
+}
+
+function Install-Module {
+    Invoke-Build
+    $documents = [Environment]::GetFolderPath('MyDocuments')
+    if ($Edition -eq 'Desktop') {
+        $base = Join-Path $documents 'WindowsPowerShell/Modules'
+    }
+    elseif ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+        $base = Join-Path $documents 'PowerShell/Modules'
+    }
+    else {
+        $base = Join-Path $HOME '.local/share/powershell/Modules'
+    }
+    $version = (Import-PowerShellDataFile (Join-Path $Root 'OclcCataloging.psd1')).ModuleVersion
+    $target = Join-Path $base "OclcCataloging/$version"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $target -Force
+    Copy-Item (Join-Path $ModuleOut '*') $target -Recurse
+    Write-Host "Installed OclcCataloging $version to $target"
+}
+
+switch ($Task) {
+    'Clean' { foreach ($p in @($OutRoot, (Join-Path $Root 'artifacts'))) { if (Test-Path $p) { Remove-Item $p -Recurse -Force } } }
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Tests }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
+    'Install' { Install-Module }
+}

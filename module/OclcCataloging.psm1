@@ -1,0 +1,16 @@
+# Loads the build of the module assembly that matches this PowerShell: net8.0 for PowerShell 7.4 and later,
+# net472 for Windows PowerShell 5.1. The manifest (OclcCataloging.psd1) stays plain data.
+if ($PSEdition -eq 'Core') {
+    if ($PSVersionTable.PSVersion -lt [version]'7.4') {
+        throw "OclcCataloging needs PowerShell 7.4 or later (or Windows PowerShell 5.1); this is PowerShell $($PSVersionTable.PSVersion)."
+    }
+    $framework = 'net8.0'
+}
+else {
+    $framework = 'net472'
+}
+
+$assemblyPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'OclcCataloging.dll')
+$binaryModule = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
+
+Export-ModuleMember -Cmdlet @($binaryModule.ExportedCmdlets.Keys)
