@@ -33,7 +33,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
 $Root = $PSScriptRoot
-$OutRoot = Join-Path $Root 'out'
+# OCLC_OUT lets parallel builds in one tree use separate output folders.
+$OutRoot = if ($env:OCLC_OUT) { $env:OCLC_OUT } else { Join-Path $Root 'out' }
 $ModuleOut = Join-Path $OutRoot 'OclcCataloging'
 $ResultsDir = Join-Path $OutRoot 'test-results'
 

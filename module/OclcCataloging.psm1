@@ -10,7 +10,12 @@ else {
     $framework = 'net472'
 }
 
-$assemblyPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'OclcCataloging.dll')
+$binPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework)
+
+# Load the core first so its types (e.g. [OclcCataloging.Marc.MarcRecord]) resolve as type literals at once.
+Add-Type -LiteralPath ([System.IO.Path]::Combine($binPath, 'OclcCataloging.Core.dll'))
+
+$assemblyPath = [System.IO.Path]::Combine($binPath, 'OclcCataloging.dll')
 $binaryModule = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
 
 Export-ModuleMember -Cmdlet @($binaryModule.ExportedCmdlets.Keys)
