@@ -64,6 +64,16 @@ function Invoke-Build {
 
     Copy-Item (Join-Path $Root 'OclcCataloging.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
+
+    # Cmdlet help (MAML) from docs/help/*.md plus the built cmdlets' metadata. A separate process imports the
+    # module, so this one never locks the module's DLL.
+    Push-Location $Root
+    try {
+        Invoke-Native dotnet @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tools/New-MamlHelp.ps1'),
+            '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'), '-SourcePath', (Join-Path $Root 'docs/help'),
+            '-OutputPath', (Join-Path $ModuleOut 'en-US/OclcCataloging.dll-Help.xml'))
+    }
+    finally { Pop-Location }
     Write-Host "Module ready: $ModuleOut"
 }
 
@@ -88,7 +98,8 @@ function Read-TrxCounts([string] $Path) {
     [pscustomobject]@{
         Passed  = [int] $c.passed
         Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
-        Skipped = [int] $c.notExecuted
+        # xunit's skipped tests are counted as not executed: total - executed.
+        Skipped = [int] $c.total - [int] $c.executed
     }
 }
 

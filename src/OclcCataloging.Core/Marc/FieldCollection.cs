@@ -8,6 +8,9 @@ namespace OclcCataloging.Marc
     {
         internal FieldCollection() { }
 
+        /// <summary>An empty collection with room for <paramref name="capacity"/> fields (readers know the count up front).</summary>
+        internal FieldCollection(int capacity) : base(new System.Collections.Generic.List<MarcField>(capacity)) { }
+
         protected override void InsertItem(int index, MarcField item)
         {
             base.InsertItem(index, item ?? throw new ArgumentNullException(nameof(item)));

@@ -36,6 +36,8 @@ namespace OclcCataloging.Marc
         public const string XmlNotWellFormed = "XmlNotWellFormed";
         public const string XmlInvalidRecord = "XmlInvalidRecord";
         public const string XmlInvalidCharacter = "XmlInvalidCharacter";
+        /// <summary>An indicator that is not one printable ASCII character (e.g. <c>ind1="10"</c> in MARCXML).</summary>
+        public const string InvalidIndicator = "InvalidIndicator";
 
         // Writing
         public const string RecordTooLong = "RecordTooLong";

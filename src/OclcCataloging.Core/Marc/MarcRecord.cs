@@ -25,6 +25,13 @@ namespace OclcCataloging.Marc
             Fields = new FieldCollection();
         }
 
+        /// <summary>A record whose field list starts with room for <paramref name="fieldCapacity"/> fields (used by readers).</summary>
+        internal MarcRecord(Leader leader, int fieldCapacity)
+        {
+            _leader = leader ?? throw new ArgumentNullException(nameof(leader));
+            Fields = new FieldCollection(fieldCapacity);
+        }
+
         public Leader Leader
         {
             get => _leader;

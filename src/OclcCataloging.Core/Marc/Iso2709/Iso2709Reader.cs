@@ -1,0 +1,356 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.IO;
+using static OclcCataloging.Marc.Iso2709.Iso2709Constants;
+
+namespace OclcCataloging.Marc.Iso2709
+{
+    /// <summary>
+    /// Reads ISO 2709 (binary MARC 21) records from any stream, one at a time, in constant memory.
+    /// <para>
+    /// Framing is lenient and never gives up on the rest of the input. The leader's record length is used when
+    /// it ends on a record terminator (0x1D); otherwise the record runs to the next record terminator, which
+    /// recovers lengths that are too short, too long, non-numeric, or <c>99999</c> for records over 99,999
+    /// bytes. Bytes between records that cannot start one (CR, LF, NUL, tab, blank, 0x1A, stray 0x1D) are
+    /// skipped; line ends (CR, LF) silently, anything else with a <c>JunkBetweenRecords</c> warning on the next
+    /// record. Filler at the end of the input is dropped silently. A record cut off by the end of the input comes
+    /// back with a <c>TruncatedRecord</c> warning, or as an error when nothing of it can be read.
+    /// </para>
+    /// <para>
+    /// A chunk without any record structure is returned as a <see cref="MarcReadError"/> carrying its raw
+    /// bytes, and reading continues after it. <see cref="MarcOrigin.Ordinal"/> counts records and errors.
+    /// </para>
+    /// </summary>
+    public sealed class Iso2709Reader : IMarcReader
+    {
+        private const byte Cr = 0x0D;
+        private const byte Lf = 0x0A;
+
+        private readonly Stream _stream;
+        private readonly string? _sourcePath;
+        private readonly bool _leaveOpen;
+        private readonly int _maxRecordBytes;
+        private readonly Iso2709RecordParser _parser;
+
+        private byte[] _buf;
+        private int _pos;
+        private int _end;
+        private long _bufOffset;
+        private bool _eof;
+        private long _ordinal;
+        private bool _disposed;
+
+        // Bytes skipped before the current record.
+        private long _junkStart;
+        private int _junkCount;
+        private bool _junkNotable;
+        private readonly byte[] _junkPreview = new byte[16];
+
+        public Iso2709Reader(Stream stream, string? sourcePath = null, Iso2709ReaderOptions? options = null)
+        {
+            _stream = stream ?? throw new ArgumentNullException(nameof(stream));
+            if (!stream.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(stream));
+            options ??= new Iso2709ReaderOptions();
+            _sourcePath = sourcePath;
+            _leaveOpen = options.LeaveOpen;
+            _maxRecordBytes = options.MaxRecordBytes;
+            _buf = new byte[Math.Max(options.BufferSize, 4096)];
+            _parser = new Iso2709RecordParser(options.ValidateUtf8, options.ValidateSubfields);
+        }
+
+        /// <summary>The file the records come from, as given to the constructor.</summary>
+        public string? SourcePath => _sourcePath;
+
+        /// <summary>Bytes of the input consumed so far.</summary>
+        public long Position => _bufOffset + _pos;
+
+        /// <summary>Records and errors returned so far.</summary>
+        public long Count => _ordinal;
+
+        [MethodImpl(Iso2709Constants.HotPath)]
+        public MarcReadResult? ReadNext()
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(Iso2709Reader));
+
+            SkipFiller();
+            if (_pos >= _end) return null;
+
+            List<MarcDiagnostic>? warnings = null;
+            int available = Ensure(LeaderLength);
+            int declared = available >= 5 ? Digits5(_buf, _pos) : -1;
+            int frame = -1;
+            bool truncated = false, overLimit = false;
+            if (declared > LeaderLength && Ensure(declared) >= declared && _buf[_pos + declared - 1] == RecordTerminator)
+            {
+                frame = declared;
+            }
+            else
+            {
+                frame = FrameSlow(declared, ref warnings, out truncated, out overLimit);
+            }
+
+            if (_junkCount > 0 && _junkNotable)
+            {
+                var junk = new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.JunkBetweenRecords,
+                    _junkCount + (_junkCount == 1 ? " byte that belongs to no record was" : " bytes that belong to no record were") + " skipped before this record ("
+                    + HexPreview(_junkPreview, 0, Math.Min(_junkCount, _junkPreview.Length)) + (_junkCount > _junkPreview.Length ? " ..." : "") + ").",
+                    _junkStart);
+                (warnings ??= new List<MarcDiagnostic>()).Insert(0, junk);
+            }
+
+            long recordOffset = _bufOffset + _pos;
+            byte[] bytes = Allocate(frame);
+            Buffer.BlockCopy(_buf, _pos, bytes, 0, frame);
+            _pos += frame;
+            _ordinal++;
+            var origin = new MarcOrigin(_sourcePath, _ordinal, recordOffset, frame, MarcFormat.Iso2709);
+
+            string? failure = null;
+            MarcRecord? record = null;
+            if (overLimit) failure = "No record terminator (0x1D) was found within " + _maxRecordBytes + " bytes; the chunk was set aside.";
+            else record = _parser.Parse(bytes, frame, recordOffset, ref warnings, out failure);
+            if (record == null)
+            {
+                string code = truncated ? MarcDiagnosticCodes.TruncatedRecord : MarcDiagnosticCodes.UnreadableRecord;
+                string message = failure!;
+                if (truncated) message += " The input ended without a record terminator.";
+                if (warnings != null && warnings.Count > 0 && warnings[0].Code == MarcDiagnosticCodes.JunkBetweenRecords)
+                    message += " " + warnings[0].Message;
+                return new MarcReadResult(new MarcReadError(code, message, origin, bytes));
+            }
+            record.Origin = origin;
+            return new MarcReadResult(record);
+        }
+
+        /// <summary>
+        /// Frames a record whose leader length cannot be trusted: it runs to the next record terminator (or the
+        /// end of the input), unless the leader length is plausible and the next record starts right after it.
+        /// </summary>
+        private int FrameSlow(int declared, ref List<MarcDiagnostic>? warnings, out bool truncated, out bool overLimit)
+        {
+            truncated = false;
+            int rt = FindRecordTerminator(out overLimit);
+            int chunk;
+            bool terminated;
+            if (rt >= 0)
+            {
+                chunk = rt + 1;
+                terminated = true;
+            }
+            else
+            {
+                chunk = overLimit ? _maxRecordBytes : _end - _pos;
+                terminated = false;
+                truncated = !overLimit;
+            }
+            if (overLimit) return chunk;
+
+            if (declared < 0)
+            {
+                // Junk that is not filler, followed by a real record in the same chunk?
+                int k = FindPlausibleLeader(_pos + 1, _pos + chunk);
+                if (k >= 0)
+                {
+                    int skip = k - _pos;
+                    if (_junkCount == 0) _junkStart = _bufOffset + _pos;
+                    for (int i = 0; i < skip && _junkCount + i < _junkPreview.Length; i++) _junkPreview[_junkCount + i] = _buf[_pos + i];
+                    _junkCount += skip;
+                    _junkNotable = true;
+                    _pos = k;
+                    chunk -= skip;
+                    declared = Digits5(_buf, _pos);
+                }
+            }
+
+            long start = _bufOffset + _pos;
+            if (declared > LeaderLength && declared <= chunk)
+            {
+                // A record without its terminator, followed directly by the next record? The leader length may
+                // or may not count the missing terminator.
+                int frame = declared < chunk && IsPlausibleLeader(_buf, _pos + declared, _pos + chunk) ? declared
+                    : IsPlausibleLeader(_buf, _pos + declared - 1, _pos + chunk) ? declared - 1
+                    : -1;
+                if (frame > 0)
+                {
+                    Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.MissingRecordTerminator,
+                        "The record does not end with a record terminator (0x1D); the next record starts right after it, at byte " + (start + frame) + ".",
+                        start + frame - 1, null);
+                    if (frame != declared)
+                    {
+                        Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.RecordLengthMismatch,
+                            "The leader says the record is " + declared + " bytes long, but it is " + frame + " bytes up to the next record.", start, null);
+                    }
+                    return frame;
+                }
+            }
+
+            if (declared < 0)
+            {
+                Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.RecordLengthNotNumeric,
+                    "The record length (leader/00-04 '" + LeaderText(0, 5) + "') is not a number; the record was framed by its record terminator (" + chunk + " bytes).",
+                    start, null);
+            }
+            else if (chunk > MaxRecordLength)
+            {
+                Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.OversizeRecord,
+                    "The record is " + chunk + " bytes long, more than the 99,999 bytes a leader can state (the leader says " + declared + "); it was framed by its record terminator.",
+                    start, null);
+            }
+            else if (declared != chunk)
+            {
+                Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.RecordLengthMismatch,
+                    "The leader says the record is " + declared + " bytes long, but it is " + chunk + " bytes up to " + (terminated ? "its record terminator." : "the end of the input."),
+                    start, null);
+            }
+            if (truncated)
+            {
+                Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.TruncatedRecord,
+                    "The input ends " + chunk + " bytes into the record, without a record terminator; what was there was read.",
+                    start + chunk, null);
+            }
+            return chunk;
+        }
+
+        private string LeaderText(int offset, int count)
+        {
+            var chars = new char[count];
+            for (int i = 0; i < count; i++)
+            {
+                byte c = _pos + offset + i < _end ? _buf[_pos + offset + i] : (byte)'?';
+                chars[i] = c >= 0x20 && c < 0x7F ? (char)c : '.';
+            }
+            return new string(chars);
+        }
+
+        /// <summary>True when a leader with a numeric length and base address starts at <paramref name="k"/> and its directory ends where the base address says.</summary>
+        private static bool IsPlausibleLeader(byte[] b, int k, int limit)
+        {
+            if (k + LeaderLength > limit) return false;
+            if (Digits5(b, k) <= LeaderLength) return false;
+            int baseAddress = Digits5(b, k + 12);
+            if (baseAddress <= LeaderLength || (baseAddress - LeaderLength - 1) % EntryLength != 0) return false;
+            int ft = k + baseAddress - 1;
+            return ft < limit && b[ft] == FieldTerminator;
+        }
+
+        private int FindPlausibleLeader(int from, int to)
+        {
+            for (int k = from; k + LeaderLength <= to; k++)
+            {
+                if ((uint)(_buf[k] - '0') <= 9 && IsPlausibleLeader(_buf, k, to)) return k;
+            }
+            return -1;
+        }
+
+        [MethodImpl(Iso2709Constants.HotPath)]
+        private void SkipFiller()
+        {
+            _junkCount = 0;
+            _junkNotable = false;
+            while (true)
+            {
+                if (_pos >= _end && !FillMore()) return;
+                byte c = _buf[_pos];
+                if (!IsFiller(c)) return;
+                if (_junkCount == 0) _junkStart = _bufOffset + _pos;
+                if (_junkCount < _junkPreview.Length) _junkPreview[_junkCount] = c;
+                _junkCount++;
+                if (c != Cr && c != Lf) _junkNotable = true;
+                _pos++;
+            }
+        }
+
+        private static bool IsFiller(byte c)
+        {
+            switch (c)
+            {
+                case 0x00: case 0x09: case 0x0A: case 0x0D: case 0x1A: case 0x1D: case 0x20:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Position of the next record terminator relative to the current position, or -1.</summary>
+        private int FindRecordTerminator(out bool overLimit)
+        {
+            overLimit = false;
+            int from = 0;
+            while (true)
+            {
+                int count = _end - _pos - from;
+                int idx = count > 0 ? Array.IndexOf(_buf, RecordTerminator, _pos + from, count) : -1;
+                if (idx >= 0)
+                {
+                    int rel = idx - _pos;
+                    if (rel >= _maxRecordBytes)
+                    {
+                        overLimit = true;
+                        return -1;
+                    }
+                    return rel;
+                }
+                from = _end - _pos;
+                if (from >= _maxRecordBytes)
+                {
+                    overLimit = true;
+                    return -1;
+                }
+                if (!FillMore()) return -1;
+            }
+        }
+
+        /// <summary>Makes at least <paramref name="count"/> bytes available from the current position when the input has them; returns how many are.</summary>
+        private int Ensure(int count)
+        {
+            while (_end - _pos < count && FillMore()) { }
+            return Math.Min(_end - _pos, count);
+        }
+
+        /// <summary>Reads more input, moving unread bytes to the front of the buffer and growing it as needed.</summary>
+        private bool FillMore()
+        {
+            if (_eof) return false;
+            if (_pos > 0)
+            {
+                int remaining = _end - _pos;
+                if (remaining > 0) Buffer.BlockCopy(_buf, _pos, _buf, 0, remaining);
+                _bufOffset += _pos;
+                _end = remaining;
+                _pos = 0;
+            }
+            if (_end == _buf.Length)
+            {
+                var bigger = new byte[_buf.Length * 2];
+                Buffer.BlockCopy(_buf, 0, bigger, 0, _end);
+                _buf = bigger;
+            }
+            int read = _stream.Read(_buf, _end, _buf.Length - _end);
+            if (read <= 0)
+            {
+                _eof = true;
+                return false;
+            }
+            _end += read;
+            return true;
+        }
+
+        private static byte[] Allocate(int length)
+        {
+#if NET5_0_OR_GREATER
+            return GC.AllocateUninitializedArray<byte>(length);
+#else
+            return new byte[length];
+#endif
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (!_leaveOpen) _stream.Dispose();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// The stable error identifiers the cmdlets use (the first part of <c>FullyQualifiedErrorId</c>).
+    /// Scripts match on them: never change an existing value.
+    /// </summary>
+    internal static class ErrorIds
+    {
+        // Paths (both cmdlets)
+        internal const string FileNotFound = "FileNotFound";
+        internal const string DirectoryNotFound = "DirectoryNotFound";
+        internal const string PathIsDirectory = "PathIsDirectory";
+        internal const string NotFileSystemPath = "NotFileSystemPath";
+        internal const string MultipleFilesNotSupported = "MultipleFilesNotSupported";
+
+        // Import-MarcFile
+        internal const string UnreadableRecord = "UnreadableRecord";
+        internal const string FileOpenFailed = "FileOpenFailed";
+        internal const string FileReadFailed = "FileReadFailed";
+        internal const string RejectPathIsInput = "RejectPathIsInput";
+        internal const string RejectFileWriteFailed = "RejectFileWriteFailed";
+
+        // Export-MarcFile
+        internal const string FileExists = "FileExists";
+        internal const string FileReadOnly = "FileReadOnly";
+        internal const string AppendFormatMismatch = "AppendFormatMismatch";
+        internal const string AppendTargetInvalid = "AppendTargetInvalid";
+        internal const string RecordNotWritten = "RecordNotWritten";
+        internal const string FileWriteFailed = "FileWriteFailed";
+    }
+}

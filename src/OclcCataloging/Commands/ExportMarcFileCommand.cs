@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
+using OclcCataloging.Marc.Iso2709;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Writes MARC 21 records to an ISO 2709 (.mrc) or MARCXML file, all or nothing.</para>
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "MarcFile", DefaultParameterSetName = PathSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MarcRecord))]
+    public sealed class ExportMarcFileCommand : PSCmdlet, IDisposable
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private string _path = string.Empty;
+        private bool _literal;
+        private MarcFileWriter? _writer;
+        private readonly List<MarcDiagnostic> _pendingWarnings = new List<MarcDiagnostic>();
+        private long _received;
+        private long _refused;
+
+        /// <summary>The file to write. A wildcard may name one existing file.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path
+        {
+            get => _path;
+            set { _path = value; _literal = false; }
+        }
+
+        /// <summary>The file to write, used exactly as written.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath
+        {
+            get => _path;
+            set { _path = value; _literal = true; }
+        }
+
+        /// <summary>The records to write.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [AllowEmptyCollection]
+        public MarcRecord[] InputObject { get; set; } = Array.Empty<MarcRecord>();
+
+        /// <summary>Iso2709 or MarcXml. Default: the format of the file being appended to, else MarcXml for a .xml name, else Iso2709.</summary>
+        [Parameter]
+        [ValidateSet(nameof(MarcFormat.Iso2709), nameof(MarcFormat.MarcXml), IgnoreCase = true)]
+        public MarcFormat Format { get; set; } = MarcFormat.Auto;
+
+        /// <summary>Add the records to an existing file instead of replacing it.</summary>
+        [Parameter]
+        public SwitchParameter Append { get; set; }
+
+        /// <summary>Refuse to replace an existing file.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Replace or append to a read-only file (it stays read-only).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write each record to the pipeline after it was written to the file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>ISO 2709: what to do with a record over 99,999 bytes or a field over 9,999 bytes.</summary>
+        [Parameter]
+        public OversizePolicy OversizePolicy { get; set; } = OversizePolicy.Error;
+
+        protected override void BeginProcessing()
+        {
+            string path = ProviderPaths.ResolveOutputFile(this, _path, _literal);
+            if (Directory.Exists(path))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException("'" + path + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(path, "records.mrc") + "'."),
+                    ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, path));
+            }
+            string? folder = System.IO.Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new DirectoryNotFoundException("Cannot write '" + path + "': the folder '" + folder + "' does not exist."),
+                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+
+            var existing = new FileInfo(path);
+            if (existing.Exists && NoClobber && !Append)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException("The file '" + path + "' already exists and -NoClobber was given. Leave out -NoClobber to replace it, or use -Append to add to it."),
+                    ErrorIds.FileExists, ErrorCategory.ResourceExists, path));
+            }
+            if (existing.Exists && existing.IsReadOnly && !Force)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new UnauthorizedAccessException("The file '" + path + "' is read-only. Use -Force to " + (Append ? "append to" : "replace") + " it; it stays read-only."),
+                    ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, path));
+            }
+
+            MarcFormat format;
+            try
+            {
+                format = MarcFileWriter.ChooseFormat(path, Format, Append);
+            }
+            catch (InvalidDataException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AppendFormatMismatch, ErrorCategory.InvalidArgument, path));
+                return;
+            }
+            catch (NotSupportedException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AppendTargetInvalid, ErrorCategory.InvalidData, path));
+                return;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed, ErrorCategory.ReadError, path));
+                return;
+            }
+
+            string formatName = format == MarcFormat.MarcXml ? "MARCXML" : "ISO 2709";
+            string action = Append && existing.Exists && existing.Length > 0
+                ? "Append " + formatName + " records"
+                : existing.Exists ? "Replace with " + formatName + " records" : "Create " + formatName + " file";
+            if (!ShouldProcess(path, action)) return;
+
+            try
+            {
+                _writer = new MarcFileWriter(path, new MarcFileWriterOptions
+                {
+                    Format = format,
+                    Append = Append,
+                    ReplaceReadOnly = Force,
+                    OversizePolicy = OversizePolicy,
+                    Diagnostic = (record, diagnostic) => _pendingWarnings.Add(diagnostic),
+                }, DeferredRetryExecutor.FileRetry);
+            }
+            catch (InvalidDataException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AppendTargetInvalid, ErrorCategory.InvalidData, path));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed,
+                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path));
+            }
+
+            WriteVerbose("Writing " + formatName + " records to '" + path + "'" + (Append ? " (appending)." : "."));
+            if (_writer!.TerminatedExistingRecord)
+            {
+                WriteWarning("The last record of '" + path + "' was not terminated (the file does not end with 0x1D); a record terminator was added after it so the appended records stay readable.");
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var writer = _writer;
+            if (writer == null) return; // -WhatIf, or declined at the confirmation prompt
+            foreach (MarcRecord record in InputObject)
+            {
+                if (record == null) continue;
+                _received++;
+                try
+                {
+                    writer.Write(record);
+                }
+                catch (MarcWriteException e)
+                {
+                    _refused++;
+                    WriteRecordError(record, e.Code, e.Message, e,
+                        e.Code == MarcDiagnosticCodes.RecordTooLong || e.Code == MarcDiagnosticCodes.FieldTooLong ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData);
+                    continue;
+                }
+                catch (MarcEncodingException e)
+                {
+                    _refused++;
+                    WriteRecordError(record, MarcDiagnosticCodes.CharacterNotEncodable, e.Message, e, ErrorCategory.InvalidData);
+                    continue;
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed, ErrorCategory.WriteError, writer.DestinationPath));
+                }
+                finally
+                {
+                    FlushWarnings(record);
+                }
+                if (PassThru) WriteObject(record);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var writer = _writer;
+            if (writer == null) return;
+            try
+            {
+                writer.Commit();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed,
+                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, writer.DestinationPath));
+            }
+            WriteVerbose("Wrote " + writer.RecordsWritten.ToString("N0", CultureInfo.CurrentCulture) + " records to '" + writer.DestinationPath + "'"
+                + (_refused > 0 ? "; " + _refused.ToString("N0", CultureInfo.CurrentCulture) + " records could not be written." : "."));
+        }
+
+        /// <summary>Runs however the command ends; unless the file was committed, the destination stays as it was.</summary>
+        public void Dispose()
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+
+        private void WriteRecordError(MarcRecord record, string code, string reason, Exception inner, ErrorCategory category)
+        {
+            var text = new StringBuilder();
+            AppendSubject(text, record, "not written to", reason);
+            text.Append(code).Append(": ");
+            DiagnosticText.AppendSentence(text, reason);
+            string message = text.ToString();
+            WriteError(new ErrorRecord(new InvalidDataException(message, inner), ErrorIds.RecordNotWritten, category, record)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = code == MarcDiagnosticCodes.RecordTooLong || code == MarcDiagnosticCodes.FieldTooLong
+                        ? "Shorten the record, write MARCXML (-Format MarcXml), or choose an -OversizePolicy."
+                        : "Fix the record, or write it as MARCXML (-Format MarcXml).",
+                },
+            });
+        }
+
+        private void FlushWarnings(MarcRecord record)
+        {
+            if (_pendingWarnings.Count == 0) return;
+            foreach (var d in _pendingWarnings)
+            {
+                var text = new StringBuilder();
+                AppendSubject(text, record, "written with a change to", d.Message);
+                text.Append(DiagnosticText.Describe(d));
+                WriteWarning(text.ToString());
+            }
+            _pendingWarnings.Clear();
+        }
+
+        /// <summary>
+        /// "Record 7 (001 ocm123, from 'in.mrc' record 2) not written to 'out.mrc': " — or only "Not written to 'out.mrc': "
+        /// when the writer's own message already starts by naming the record.
+        /// </summary>
+        private void AppendSubject(StringBuilder text, MarcRecord record, string what, string? reason = null)
+        {
+            reason ??= string.Empty;
+            if (reason.StartsWith("Record ", StringComparison.Ordinal))
+            {
+                text.Append(char.ToUpperInvariant(what[0])).Append(what, 1, what.Length - 1);
+            }
+            else
+            {
+                text.Append("Record ").Append(_received.ToString(CultureInfo.InvariantCulture)).Append(Describe(record)).Append(' ').Append(what);
+            }
+            text.Append(" '").Append(_writer!.DestinationPath).Append("': ");
+        }
+
+        /// <summary>" (001 ocm123, from 'in.mrc' record 7)" — whatever identifies the record to a person.</summary>
+        private static string Describe(MarcRecord record)
+        {
+            var parts = new List<string>(2);
+            string? id = record.ControlNumber;
+            if (!string.IsNullOrEmpty(id)) parts.Add("001 " + id);
+            if (record.Origin != null)
+            {
+                parts.Add("from " + (record.Origin.SourcePath != null ? "'" + record.Origin.SourcePath + "' " : string.Empty)
+                    + "record " + record.Origin.Ordinal.ToString(CultureInfo.InvariantCulture));
+            }
+            return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts.ToArray()) + ")";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-OclcModule
+}
+
+Describe 'OclcCataloging module' {
+
+    Context 'Exports and types' {
+        It 'exports exactly Import-MarcFile and Export-MarcFile' {
+            $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
+            $names | Should -Be @('Export-MarcFile', 'Import-MarcFile')
+        }
+
+        It 'makes the record types usable as type literals' {
+            $r = [OclcCataloging.Marc.MarcRecord]::new()
+            $null = $r.AddDataField('245', '10', 'a', 'Title')
+            $r.Title | Should -Be 'Title'
+            [OclcCataloging.Marc.MarcFormat]::MarcXml | Should -Be 'MarcXml'
+        }
+
+        It 'declares MarcRecord as output type of both cmdlets' {
+            (Get-Command Import-MarcFile).OutputType.Name | Should -Contain 'OclcCataloging.Marc.MarcRecord'
+            (Get-Command Export-MarcFile).OutputType.Name | Should -Contain 'OclcCataloging.Marc.MarcRecord'
+        }
+
+        It 'offers the -Format values as completions' {
+            $line = 'Import-MarcFile -Format '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+                Should -Be @('Auto', 'Iso2709', 'MarcXml')
+            $line = 'Export-MarcFile -Format '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
+                Should -Be @('Iso2709', 'MarcXml')
+        }
+    }
+
+    Context 'Display' {
+        BeforeAll {
+            $script:record = New-TestRecord -Id 'ocm12345678'
+        }
+
+        It 'shows a record the way catalogers read it' {
+            $text = $record | Out-String
+            $text | Should -BeLike '*=LDR  *'
+            $text | Should -BeLike '*=001  ocm12345678*'
+            $text | Should -BeLike '*=245  10$aMoby Dick :$bor, the whale /$cHerman Melville.*'
+            $text | Should -BeLike '*=650  \0$aWhaling$vFiction.*'
+        }
+
+        It 'shows the problems of a damaged record under it' {
+            $bytes = ConvertTo-IsoBytes -Record $record
+            $bytes[4] = [byte][char]'1'
+            $path = Join-Path $TestDrive 'damaged.mrc'
+            [System.IO.File]::WriteAllBytes($path, $bytes)
+            $text = Import-MarcFile -Path $path -WarningAction SilentlyContinue | Out-String
+            $text | Should -BeLike '*# read with warnings (record 1 at byte 0)*RecordLengthMismatch*'
+        }
+
+        It 'has a one-line-per-record table view for Format-Table' {
+            $path = Join-Path $TestDrive 'table.mrc'
+            Write-IsoFile -Path $path -Record $record, (New-TestRecord -Id 'ocm87654321')
+            $lines = @(Import-MarcFile -Path $path | Format-Table | Out-String -Width 200) -split "`r?`n" | Where-Object { $_.Trim() }
+            $lines[0] | Should -Match 'Record\s+001\s+Kind\s+Fields\s+Warnings\s+Title'
+            $lines.Count | Should -Be 4
+            $lines[2] | Should -Match '^\s+1 ocm12345678\s+Bibliographic\s+7\s+0 Moby Dick : or, the whale'
+        }
+
+        It 'shows fields as one =TAG line each' {
+            $text = ($record.Fields | Out-String).Trim() -split "`r?`n"
+            $text.Count | Should -Be 7
+            $text[4] | Should -Be '=245  10$aMoby Dick :$bor, the whale /$cHerman Melville.'
+        }
+
+        It 'shows subfields as a code/value table' {
+            $text = $record['245'].Subfields | Out-String
+            $text | Should -Match '\$a\s+Moby Dick :'
+        }
+    }
+
+    Context 'Help' -ForEach @(
+        @{ Name = 'Import-MarcFile' }
+        @{ Name = 'Export-MarcFile' }
+    ) {
+        BeforeAll {
+            $script:help = Get-Help -Name $Name -Full
+            $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
+        }
+
+        It '<Name> has a synopsis and a description' {
+            $help.Synopsis | Should -Not -BeNullOrEmpty
+            $help.Synopsis | Should -Not -BeLike "$Name *[<CommonParameters>]*"
+            ($help.Description.Text -join ' ').Length | Should -BeGreaterThan 200
+        }
+
+        It '<Name> describes every parameter, with pipeline input' {
+            $documented = @($help.Parameters.Parameter | Where-Object { $_.Description.Text -join '' })
+            $actual = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
+            foreach ($p in $actual) { $documented.Name | Should -Contain $p }
+            ($help.Parameters.Parameter | Where-Object pipelineInput -like 'True*').Count | Should -BeGreaterThan 0
+        }
+
+        It '<Name> has at least two examples with code and remarks' {
+            @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+            foreach ($e in $help.Examples.Example) {
+                $e.Code | Should -Not -BeNullOrEmpty
+                ($e.Remarks.Text -join '') | Should -Not -BeNullOrEmpty
+            }
+        }
+
+        It '<Name> renders with Get-Help -Full' {
+            $text = Get-Help -Name $Name -Full | Out-String -Width 200
+            $text | Should -BeLike '*SYNOPSIS*DESCRIPTION*PARAMETERS*INPUTS*OUTPUTS*EXAMPLE 1*'
+            $text | Should -BeLike '*Accept pipeline input?*True*'
+        }
+    }
+}
