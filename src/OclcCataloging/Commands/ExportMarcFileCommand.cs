@@ -80,20 +80,7 @@ namespace OclcCataloging.Commands
 
         protected override void BeginProcessing()
         {
-            string path = ProviderPaths.ResolveOutputFile(this, _path, _literal);
-            if (Directory.Exists(path))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new IOException("'" + path + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(path, "records.mrc") + "'."),
-                    ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, path));
-            }
-            string? folder = System.IO.Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException("Cannot write '" + path + "': the folder '" + folder + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, path));
-            }
+            string path = ProviderPaths.ResolveWritableFile(this, _path, _literal, "the file", "records.mrc");
 
             var existing = new FileInfo(path);
             if (existing.Exists && NoClobber && !Append)

@@ -57,20 +57,7 @@ namespace OclcCataloging.Commands
         protected override void BeginProcessing()
         {
             if (RejectPath == null) return;
-            string path = ProviderPaths.ResolveOutputFile(this, RejectPath, literal: true);
-            if (Directory.Exists(path))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new IOException("-RejectPath '" + path + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(path, "rejects.mrc") + "'."),
-                    ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, path));
-            }
-            string? folder = System.IO.Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            {
-                ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException("The folder of -RejectPath '" + path + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, path));
-            }
+            string path = ProviderPaths.ResolveWritableFile(this, RejectPath, literal: true, "-RejectPath", "rejects.mrc");
             _rejects = new RejectFile(path, DeferredRetryExecutor.FileRetry);
         }
 

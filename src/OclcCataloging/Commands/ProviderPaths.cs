@@ -137,6 +137,30 @@ namespace OclcCataloging.Commands
             return resolved;
         }
 
+        /// <summary>
+        /// Resolves a file to write and stops the command when it names a folder or its folder does not exist.
+        /// <paramref name="what"/> names the path in messages (e.g. "-RejectPath"); <paramref name="exampleName"/> is
+        /// the file name suggested when a folder was given.
+        /// </summary>
+        internal static string ResolveWritableFile(PSCmdlet cmdlet, string path, bool literal, string what, string exampleName)
+        {
+            string resolved = ResolveOutputFile(cmdlet, path, literal);
+            if (Directory.Exists(resolved))
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new IOException(what + " '" + resolved + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(resolved, exampleName) + "'."),
+                    ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, resolved));
+            }
+            string? folder = System.IO.Path.GetDirectoryName(resolved);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new DirectoryNotFoundException("Cannot write " + what + " '" + resolved + "': the folder '" + folder + "' does not exist."),
+                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, resolved));
+            }
+            return resolved;
+        }
+
         internal static ErrorRecord FileNotFound(string target, string message)
         {
             return new ErrorRecord(new FileNotFoundException(message, target), ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, target);

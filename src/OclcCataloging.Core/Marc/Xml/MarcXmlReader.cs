@@ -888,6 +888,16 @@ namespace OclcCataloging.Marc.Xml
         /// <summary>Offset of the next <c>&lt;record</c> or <c>&lt;prefix:record</c> start tag in [from, limit), or -1.</summary>
         private long FindRecordStart(long from, long limit)
         {
+            for (long at = FindLessThan(from, limit); at >= 0; at = FindLessThan(at + 1, limit))
+            {
+                if (IsRecordStartTag(at)) return at;
+            }
+            return -1;
+        }
+
+        /// <summary>Offset of the next <c>&lt;</c> byte in [from, limit), or -1.</summary>
+        private long FindLessThan(long from, long limit)
+        {
             long p = from;
             while (p < limit)
             {
@@ -897,14 +907,8 @@ namespace OclcCataloging.Marc.Xml
                 int i = (int)(p - bs);
                 int n = (int)Math.Min(_window.BufferEnd - bs, limit - bs);
                 int k = Array.IndexOf(buf, (byte)'<', i, n - i);
-                if (k < 0)
-                {
-                    p = bs + n;
-                    continue;
-                }
-                long at = bs + k;
-                if (IsRecordStartTag(at)) return at;
-                p = at + 1;
+                if (k >= 0) return bs + k;
+                p = bs + n;
             }
             return -1;
         }
@@ -944,21 +948,8 @@ namespace OclcCataloging.Marc.Xml
         private long FindEndTag(string name, long from, long limit)
         {
             byte[] pattern = (_enc.Layout == XmlByteLayout.Utf8 ? Encoding.UTF8 : _enc.Encoding!).GetBytes("</" + name);
-            long p = from;
-            while (p < limit)
+            for (long at = FindLessThan(from, limit); at >= 0; at = FindLessThan(at + 1, limit))
             {
-                if (!_window.Ensure(p)) return -1;
-                byte[] buf = _window.Buffer;
-                long bs = _window.BufferStart;
-                int i = (int)(p - bs);
-                int n = (int)Math.Min(_window.BufferEnd - bs, limit - bs);
-                int k = Array.IndexOf(buf, (byte)'<', i, n - i);
-                if (k < 0)
-                {
-                    p = bs + n;
-                    continue;
-                }
-                long at = bs + k;
                 int j = 0;
                 while (j < pattern.Length && _window.Ensure(at + j) && _window[at + j] == pattern[j]) j++;
                 if (j == pattern.Length)
@@ -967,7 +958,6 @@ namespace OclcCataloging.Marc.Xml
                     while (_window.Ensure(q) && IsXmlSpace(_window[q])) q++;
                     if (_window.Ensure(q) && _window[q] == (byte)'>') return q + 1;
                 }
-                p = at + 1;
             }
             return -1;
         }
