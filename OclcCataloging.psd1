@@ -15,6 +15,14 @@
     CmdletsToExport        = @(
         'Import-MarcFile'
         'Export-MarcFile'
+        'Get-OclcNumber'
+        'New-DataSyncFileName'
+        'Test-DataSyncFileName'
+        'Get-DataSyncFileInfo'
+        'Test-LhrRecord'
+        'Export-DataSyncFile'
+        'ConvertTo-MarcText'
+        'ConvertFrom-MarcText'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -6,9 +6,9 @@ BeforeAll {
 Describe 'OclcCataloging module' {
 
     Context 'Exports and types' {
-        It 'exports exactly Import-MarcFile and Export-MarcFile' {
+        It 'exports exactly the documented cmdlets' {
             $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
-            $names | Should -Be @('Export-MarcFile', 'Import-MarcFile')
+            $names | Should -Be @('ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-OclcNumber', 'Import-MarcFile', 'New-DataSyncFileName', 'Test-DataSyncFileName', 'Test-LhrRecord')
         }
 
         It 'makes the record types usable as type literals' {
@@ -21,15 +21,23 @@ Describe 'OclcCataloging module' {
         It 'declares MarcRecord as output type of both cmdlets' {
             (Get-Command Import-MarcFile).OutputType.Name | Should -Contain 'OclcCataloging.Marc.MarcRecord'
             (Get-Command Export-MarcFile).OutputType.Name | Should -Contain 'OclcCataloging.Marc.MarcRecord'
+            (Get-Command ConvertFrom-MarcText).OutputType.Name | Should -Contain 'OclcCataloging.Marc.MarcRecord'
+            (Get-Command ConvertTo-MarcText).OutputType.Name | Should -Contain 'System.String'
         }
 
         It 'offers the -Format values as completions' {
             $line = 'Import-MarcFile -Format '
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
-                Should -Be @('Auto', 'Iso2709', 'MarcXml')
+                Should -Be @('Auto', 'Iso2709', 'Json', 'MarcXml', 'Mrk', 'Mrk8')
             $line = 'Export-MarcFile -Format '
-            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |
-                Should -Be @('Iso2709', 'MarcXml')
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+                Should -Be @('Iso2709', 'Json', 'MarcXml', 'Mrk', 'Mrk8')
+            $line = 'Import-MarcFile -Encoding '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+                Should -Be @('Auto', 'Leader', 'Marc8', 'Utf8')
+            $line = 'Export-MarcFile -Encoding '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object |
+                Should -Be @('Marc8', 'Utf8')
         }
     }
 

@@ -270,9 +270,15 @@ namespace OclcCataloging.Marc
             int end = _rawOffset + _rawCount;
             MarcTextCodec codec = _rawCodec!;
 
+            // MARC-8 escape state carries across subfield delimiters (Marc8Decoder): a subfield that starts or ends
+            // in another state than the default cannot stand on its own as raw bytes, so it is decoded now (with the
+            // state it starts in) and will be re-encoded self-contained when written.
+            bool marc8Escapes = ReferenceEquals(codec, MarcTextCodec.Marc8) && _rawCount > 0 && Array.IndexOf(buf, (byte)0x1B, pos, end - pos) >= 0;
+            var state = Marc8State.Default;
+
             int first = pos < end ? Array.IndexOf(buf, SubfieldDelimiter, pos, end - pos) : -1;
             if (first < 0) first = end;
-            if (first > pos) list.Add(new Subfield(Subfield.NoCode, buf, pos, first - pos, codec));
+            if (first > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, first - pos, codec, marc8Escapes, ref state));
             pos = first;
             while (pos < end)
             {
@@ -282,13 +288,22 @@ namespace OclcCataloging.Marc
                 if (next < 0) next = end;
                 if (codeAt < next)
                 {
-                    list.Add(new Subfield((char)buf[codeAt], buf, codeAt + 1, next - codeAt - 1, codec));
+                    list.Add(MakeSubfield((char)buf[codeAt], buf, codeAt + 1, next - codeAt - 1, codec, marc8Escapes, ref state));
                 }
                 pos = next;
             }
             _subfields = new SubfieldCollection(list);
             _rawBuffer = null;
             _rawCodec = null;
+        }
+
+        private static Subfield MakeSubfield(char code, byte[] buf, int offset, int count, MarcTextCodec codec, bool marc8Escapes, ref Marc8State state)
+        {
+            if (!marc8Escapes) return new Subfield(code, buf, offset, count, codec);
+            Marc8State start = state;
+            state = Marc8Decoder.Advance(buf, offset, count, start);
+            if (start.IsDefault && state.IsDefault) return new Subfield(code, buf, offset, count, codec);
+            return new Subfield(code, codec.Decode(buf, offset, count, start));
         }
     }
 }

@@ -32,6 +32,28 @@ namespace OclcCataloging.Marc
         public const string InvalidTag = "InvalidTag";
         public const string InvalidUtf8 = "InvalidUtf8";
 
+        // Character coding (leader/09, MARC-8)
+        /// <summary>The bytes contradict leader/09 (e.g. well-formed UTF-8 in a record whose leader/09 says MARC-8).</summary>
+        public const string EncodingMismatch = "EncodingMismatch";
+        /// <summary>Encoding Auto decided on another encoding than leader/09 says; leader/09 was set to match.</summary>
+        public const string EncodingDetected = "EncodingDetected";
+        /// <summary>An explicit encoding overrode leader/09; leader/09 was set to match.</summary>
+        public const string EncodingOverridden = "EncodingOverridden";
+        /// <summary>A MARC-8 code with no mapping in the current character set (written as U+FFFD).</summary>
+        public const string Marc8UnmappedCharacter = "Marc8UnmappedCharacter";
+        /// <summary>An ESC that starts no valid MARC-8 escape sequence, or names an unknown set (ignored).</summary>
+        public const string Marc8InvalidEscape = "Marc8InvalidEscape";
+        /// <summary>A MARC-8 combining mark before a space (attached to the space).</summary>
+        public const string Marc8CombiningBeforeSpace = "Marc8CombiningBeforeSpace";
+        /// <summary>A MARC-8 combining mark at the end of a subfield, with no base character (kept after a space).</summary>
+        public const string Marc8CombiningAtEnd = "Marc8CombiningAtEnd";
+        /// <summary>A byte inside an EACC run that starts no EACC character (read as ASCII).</summary>
+        public const string Marc8AsciiInEacc = "Marc8AsciiInEacc";
+        /// <summary>An EACC run that ends in the middle of a three-byte character (the bytes read as ASCII).</summary>
+        public const string Marc8TruncatedEacc = "Marc8TruncatedEacc";
+        /// <summary>A character without a MARC-8 code, written as the reference &amp;#xXXXX; (lossless).</summary>
+        public const string Marc8CharacterReference = "Marc8CharacterReference";
+
         // XML
         public const string XmlNotWellFormed = "XmlNotWellFormed";
         public const string XmlInvalidRecord = "XmlInvalidRecord";

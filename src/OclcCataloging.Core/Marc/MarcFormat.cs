@@ -9,5 +9,11 @@ namespace OclcCataloging.Marc
         Iso2709,
         /// <summary>MARC 21 XML (MARCXML), namespace http://www.loc.gov/MARC21/slim.</summary>
         MarcXml,
+        /// <summary>MARC-in-JSON (Ross Singer's "fields" array flavour): one document, a JSON array, or newline-delimited JSON.</summary>
+        Json,
+        /// <summary>MarcEdit / LC MARCMaker mnemonic text (.mrk): ASCII, MARC-8 characters as mnemonics such as <c>{acute}</c>.</summary>
+        Mrk,
+        /// <summary>MarcEdit mnemonic text in UTF-8 (.mrk8).</summary>
+        Mrk8,
     }
 }

@@ -14,8 +14,17 @@ namespace OclcCataloging.Marc
         public static readonly MarcTextCodec Utf8 = new Utf8Codec();
 
         /// <summary>
-        /// Byte-transparent text: each byte 0x00-0xFF is the character U+0000-U+00FF. Used for records whose
-        /// leader/09 is not 'a' (MARC-8) until MARC-8 conversion is asked for; it never changes a byte.
+        /// MARC-8 (leader/09 blank): decoded to Unicode (NFC, combining marks after their base, LC's character
+        /// references decoded) with <see cref="Marc8Decoder"/>; encoded losslessly with <see cref="Marc8Encoder"/>
+        /// (characters MARC-8 lacks become <c>&amp;#xXXXX;</c>), so <see cref="Encode"/> never throws. Bad MARC-8 is
+        /// decoded by the documented policies without a word here; use <see cref="MarcEncodingConverter.ToUnicode"/>
+        /// to get the warnings.
+        /// </summary>
+        public static readonly MarcTextCodec Marc8 = new Marc8TextCodec();
+
+        /// <summary>
+        /// Byte-transparent text: each byte 0x00-0xFF is the character U+0000-U+00FF. No longer chosen by
+        /// <see cref="ForLeader"/> (MARC-8 records use <see cref="Marc8"/>); kept for callers that want the raw bytes as text.
         /// </summary>
         public static readonly MarcTextCodec ByteTransparent = new ByteTransparentCodec();
 
@@ -26,12 +35,30 @@ namespace OclcCataloging.Marc
         /// <summary>Encodes <paramref name="text"/>; throws <see cref="MarcEncodingException"/> for a character it cannot express.</summary>
         public abstract byte[] Encode(string text);
 
-        /// <summary>The codec for the character coding scheme a leader declares (leader/09).</summary>
+        /// <summary>
+        /// The codec for the character coding scheme a leader declares: <see cref="Utf8"/> for leader/09 'a',
+        /// <see cref="Marc8"/> for anything else (blank is MARC-8; other values are invalid and read as MARC-8 too).
+        /// Whether the bytes agree is checked by the ISO 2709 reader (<see cref="Iso2709.Iso2709ReaderOptions.Encoding"/>).
+        /// </summary>
         public static MarcTextCodec ForLeader(Leader leader)
         {
             if (leader == null) throw new ArgumentNullException(nameof(leader));
-            return leader.CharacterCodingScheme == 'a' ? Utf8 : ByteTransparent;
+            return leader.CharacterCodingScheme == 'a' ? Utf8 : Marc8;
         }
+
+        /// <summary>The codec for an explicit encoding (<see cref="MarcEncoding.Utf8"/> or <see cref="MarcEncoding.Marc8"/>).</summary>
+        public static MarcTextCodec For(MarcEncoding encoding)
+        {
+            switch (encoding)
+            {
+                case MarcEncoding.Utf8: return Utf8;
+                case MarcEncoding.Marc8: return Marc8;
+                default: throw new ArgumentException("Only Utf8 and Marc8 name a codec; Leader and Auto are decided per record.", nameof(encoding));
+            }
+        }
+
+        /// <summary>Decodes bytes that start in a given MARC-8 escape state (only meaningful for <see cref="Marc8"/>).</summary>
+        internal virtual string Decode(byte[] buffer, int offset, int count, Marc8State state) => Decode(buffer, offset, count);
 
         public override string ToString() => Name;
 
@@ -49,6 +76,17 @@ namespace OclcCataloging.Marc
             }
 
             public override byte[] Encode(string text) => Strict.GetBytes(text);
+        }
+
+        private sealed class Marc8TextCodec : MarcTextCodec
+        {
+            public override string Name => "MARC-8";
+
+            public override string Decode(byte[] buffer, int offset, int count) => Marc8Decoder.Decode(buffer, offset, count);
+
+            internal override string Decode(byte[] buffer, int offset, int count, Marc8State state) => Marc8Decoder.Decode(buffer, offset, count, ref state);
+
+            public override byte[] Encode(string text) => Marc8Encoder.Encode(text);
         }
 
         private sealed class ByteTransparentCodec : MarcTextCodec

@@ -27,5 +27,8 @@ namespace OclcCataloging.Commands
         internal const string AppendTargetInvalid = "AppendTargetInvalid";
         internal const string RecordNotWritten = "RecordNotWritten";
         internal const string FileWriteFailed = "FileWriteFailed";
+
+        // ConvertTo-MarcText
+        internal const string RecordNotConverted = "RecordNotConverted";
     }
 }

@@ -11,7 +11,7 @@ using OclcCataloging.Marc.Iso2709;
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Writes MARC 21 records to an ISO 2709 (.mrc) or MARCXML file, all or nothing.</para>
+    /// <para type="synopsis">Writes MARC 21 records to an ISO 2709 (.mrc), MARCXML, MARC-in-JSON or MarcEdit (.mrk, .mrk8) file, all or nothing.</para>
     /// </summary>
     [Cmdlet(VerbsData.Export, "MarcFile", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -52,10 +52,25 @@ namespace OclcCataloging.Commands
         [AllowEmptyCollection]
         public MarcRecord[] InputObject { get; set; } = Array.Empty<MarcRecord>();
 
-        /// <summary>Iso2709 or MarcXml. Default: the format of the file being appended to, else MarcXml for a .xml name, else Iso2709.</summary>
+        /// <summary>
+        /// Iso2709, MarcXml, Json, Mrk or Mrk8. Default: the format of the file being appended to, else the one the
+        /// name implies (.xml MarcXml, .json/.jsonl/.ndjson Json, .mrk Mrk, .mrk8 Mrk8), else Iso2709.
+        /// </summary>
         [Parameter]
-        [ValidateSet(nameof(MarcFormat.Iso2709), nameof(MarcFormat.MarcXml), IgnoreCase = true)]
+        [ValidateSet(nameof(MarcFormat.Iso2709), nameof(MarcFormat.MarcXml), nameof(MarcFormat.Json), nameof(MarcFormat.Mrk), nameof(MarcFormat.Mrk8), IgnoreCase = true)]
         public MarcFormat Format { get; set; } = MarcFormat.Auto;
+
+        /// <summary>
+        /// Utf8: convert MARC-8 records to UTF-8 (leader/09 'a'). Marc8: convert Unicode records to MARC-8 (leader/09
+        /// blank; characters MARC-8 lacks become &amp;#xXXXX;). Default: each record is written in the coding its leader says.
+        /// </summary>
+        [Parameter]
+        [ValidateSet(nameof(MarcEncoding.Utf8), nameof(MarcEncoding.Marc8), IgnoreCase = true)]
+        public MarcEncoding Encoding { get; set; } = MarcEncoding.Leader;
+
+        /// <summary>MARC-in-JSON: write one JSON array instead of one record per line (newline-delimited JSON, the default).</summary>
+        [Parameter]
+        public SwitchParameter JsonArray { get; set; }
 
         /// <summary>Add the records to an existing file instead of replacing it.</summary>
         [Parameter]
@@ -117,7 +132,7 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            string formatName = format == MarcFormat.MarcXml ? "MARCXML" : "ISO 2709";
+            string formatName = ImportMarcFileCommand.FormatName(format);
             string action = Append && existing.Exists && existing.Length > 0
                 ? "Append " + formatName + " records"
                 : existing.Exists ? "Replace with " + formatName + " records" : "Create " + formatName + " file";
@@ -131,6 +146,7 @@ namespace OclcCataloging.Commands
                     Append = Append,
                     ReplaceReadOnly = Force,
                     OversizePolicy = OversizePolicy,
+                    JsonArray = JsonArray,
                     Diagnostic = (record, diagnostic) => _pendingWarnings.Add(diagnostic),
                 }, DeferredRetryExecutor.FileRetry);
             }
@@ -161,7 +177,8 @@ namespace OclcCataloging.Commands
                 _received++;
                 try
                 {
-                    writer.Write(record);
+                    MarcRecord output = Convert(record);
+                    writer.Write(output);
                 }
                 catch (MarcWriteException e)
                 {
@@ -203,6 +220,17 @@ namespace OclcCataloging.Commands
             }
             WriteVerbose("Wrote " + writer.RecordsWritten.ToString("N0", CultureInfo.CurrentCulture) + " records to '" + writer.DestinationPath + "'"
                 + (_refused > 0 ? "; " + _refused.ToString("N0", CultureInfo.CurrentCulture) + " records could not be written." : "."));
+        }
+
+        /// <summary>-Encoding: the record converted (its conversion warnings reported with the record), or the record itself.</summary>
+        private MarcRecord Convert(MarcRecord record)
+        {
+            MarcRecord converted;
+            if (Encoding == MarcEncoding.Utf8 && !record.Leader.IsUnicode) converted = MarcEncodingConverter.ToUnicode(record);
+            else if (Encoding == MarcEncoding.Marc8 && record.Leader.IsUnicode) converted = MarcEncodingConverter.ToMarc8(record);
+            else return record;
+            for (int i = record.Warnings.Count; i < converted.Warnings.Count; i++) _pendingWarnings.Add(converted.Warnings[i]);
+            return converted;
         }
 
         /// <summary>Runs however the command ends; unless the file was committed, the destination stays as it was.</summary>

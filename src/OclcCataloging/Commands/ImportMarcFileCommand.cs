@@ -10,7 +10,7 @@ using OclcCataloging.Marc.IO;
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Reads MARC 21 records from ISO 2709 (.mrc) and MARCXML files, one record at a time.</para>
+    /// <para type="synopsis">Reads MARC 21 records from ISO 2709 (.mrc), MARCXML, MARC-in-JSON and MarcEdit (.mrk, .mrk8) files, one record at a time.</para>
     /// </summary>
     [Cmdlet(VerbsData.Import, "MarcFile", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(MarcRecord))]
@@ -45,9 +45,18 @@ namespace OclcCataloging.Commands
             set { _path = value; _literal = true; }
         }
 
-        /// <summary>Auto (default: decided by the file's content), Iso2709 or MarcXml.</summary>
+        /// <summary>Auto (default: decided by the file's content), Iso2709, MarcXml, Json, Mrk or Mrk8.</summary>
         [Parameter]
         public MarcFormat Format { get; set; } = MarcFormat.Auto;
+
+        /// <summary>
+        /// How the records' character coding is decided. Leader (default): leader/09, checked against the bytes.
+        /// Auto: detected per record (a warning says what was decided when it differs from leader/09). Utf8 or Marc8:
+        /// forced, overriding leader/09.
+        /// </summary>
+        [Parameter]
+        [ValidateSet(nameof(MarcEncoding.Leader), nameof(MarcEncoding.Auto), nameof(MarcEncoding.Utf8), nameof(MarcEncoding.Marc8), IgnoreCase = true)]
+        public MarcEncoding Encoding { get; set; } = MarcEncoding.Leader;
 
         /// <summary>A file that receives the raw bytes of every unreadable record (appended; created on the first one).</summary>
         [Parameter]
@@ -126,7 +135,12 @@ namespace OclcCataloging.Commands
                 MarcFormat format;
                 try
                 {
-                    reader = MarcReaderFactory.Create(stream, Format, file, new MarcReaderOptions { LeaveOpen = true }, out format);
+                    var options = new MarcReaderOptions
+                    {
+                        LeaveOpen = true,
+                        Iso2709 = new OclcCataloging.Marc.Iso2709.Iso2709ReaderOptions { Encoding = Encoding },
+                    };
+                    reader = MarcReaderFactory.Create(stream, Format, file, options, out format);
                 }
                 catch (Exception e) when (e is IOException || e is InvalidDataException)
                 {
@@ -137,7 +151,7 @@ namespace OclcCataloging.Commands
                 using (reader)
                 {
                     WriteVerbose("Reading '" + file + "' (" + stream.Length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
-                        + (format == MarcFormat.MarcXml ? "MARCXML" : "ISO 2709") + (Format == MarcFormat.Auto ? " (detected from its content)." : "."));
+                        + FormatName(format) + (Format == MarcFormat.Auto ? " (detected from its content)." : "."));
                     while (true)
                     {
                         MarcReadResult? result;
@@ -156,12 +170,13 @@ namespace OclcCataloging.Commands
                         if (result.Record != null)
                         {
                             records++;
-                            if (result.Record.HasWarnings)
+                            MarcRecord record = format == MarcFormat.Iso2709 ? result.Record : ApplyEncoding(result.Record);
+                            if (record.HasWarnings)
                             {
                                 damaged++;
-                                WriteWarning(DamagedRecordMessage(file, result.Record));
+                                WriteWarning(DamagedRecordMessage(file, record));
                             }
-                            WriteObject(result.Record);
+                            WriteObject(record);
                         }
                         else if (result.Error != null)
                         {
@@ -193,6 +208,29 @@ namespace OclcCataloging.Commands
                 + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
                 + damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
                 + unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable.");
+        }
+
+        /// <summary>
+        /// MARCXML, MARC-in-JSON and MarcEdit text: -Encoding Utf8 or Marc8 sets the coding the record is written in
+        /// (leader/09; the text is converted where it is held as MARC-8 bytes). Leader and Auto leave the record as read.
+        /// </summary>
+        private MarcRecord ApplyEncoding(MarcRecord record)
+        {
+            if (Encoding == MarcEncoding.Utf8 && !record.Leader.IsUnicode) return MarcEncodingConverter.ToUnicode(record);
+            if (Encoding == MarcEncoding.Marc8 && record.Leader.IsUnicode) return MarcEncodingConverter.ToMarc8(record);
+            return record;
+        }
+
+        internal static string FormatName(MarcFormat format)
+        {
+            switch (format)
+            {
+                case MarcFormat.MarcXml: return "MARCXML";
+                case MarcFormat.Json: return "MARC-in-JSON";
+                case MarcFormat.Mrk: return "MarcEdit text (.mrk)";
+                case MarcFormat.Mrk8: return "MarcEdit UTF-8 text (.mrk8)";
+                default: return "ISO 2709";
+            }
         }
 
         private void WriteUnreadable(string file, MarcReadError error)

@@ -3,13 +3,15 @@ using System.IO;
 using System.Text;
 using OclcCataloging.IO;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Marc.Json;
+using OclcCataloging.Marc.Mrk;
 using OclcCataloging.Marc.Xml;
 using OclcCataloging.Resilience;
 
 namespace OclcCataloging.Marc.IO
 {
     /// <summary>
-    /// Writes records to a MARC file (ISO 2709 or MARCXML) all at once or not at all: the records go to a
+    /// Writes records to a MARC file (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) all at once or not at all: the records go to a
     /// temporary file beside the destination, and <see cref="Commit"/> moves it into place. Disposing without
     /// committing leaves the destination as it was. Appending copies the existing file first, so an append that
     /// fails half way does not change the file either.
@@ -67,6 +69,25 @@ namespace OclcCataloging.Marc.IO
                         Warning = d => _options.Diagnostic?.Invoke(_current, d),
                     });
                 }
+                else if (Format == MarcFormat.Json)
+                {
+                    bool array = _options.JsonArray;
+                    bool continueArray = false;
+                    int arrayState = -1;
+                    if (appending)
+                    {
+                        // Appending follows the existing file: records are added inside its array, or as new lines.
+                        arrayState = PrepareJsonAppend(stream, full);
+                        array = arrayState != 0;
+                        continueArray = arrayState == 2;
+                    }
+                    _writer = new MarcJsonWriter(stream, new MarcJsonWriterOptions { Array = array, LeaveOpen = true }) { ContinuesArray = continueArray, ArrayStarted = arrayState == 1 };
+                }
+                else if (Format == MarcFormat.Mrk || Format == MarcFormat.Mrk8)
+                {
+                    if (appending) EnsureEndsWithNewLine(stream);
+                    _writer = new MrkWriter(stream, Format, new MrkWriterOptions { LeaveOpen = true });
+                }
                 else if (appending)
                 {
                     _xmlClosingTag = PrepareXmlAppend(stream, full);
@@ -100,7 +121,7 @@ namespace OclcCataloging.Marc.IO
         /// <summary>
         /// The format to write to <paramref name="path"/>: <paramref name="requested"/> unless it is
         /// <see cref="MarcFormat.Auto"/>; then, when appending to a non-empty file, the format of its content;
-        /// otherwise MARCXML for a name ending in .xml and ISO 2709 for any other name.
+        /// otherwise the format the name implies (<see cref="FormatFromExtension"/>: .xml, .json, .mrk, .mrk8, else ISO 2709).
         /// </summary>
         /// <exception cref="InvalidDataException">Appending in <paramref name="requested"/> format to a file whose content is in the other format.</exception>
         /// <exception cref="NotSupportedException">Appending to a gzip-compressed file.</exception>
@@ -109,15 +130,42 @@ namespace OclcCataloging.Marc.IO
             MarcFormat existing = append ? DetectExisting(path) : MarcFormat.Auto;
             if (requested != MarcFormat.Auto)
             {
-                if (existing != MarcFormat.Auto && existing != requested)
+                bool textPair = (existing == MarcFormat.Mrk || existing == MarcFormat.Mrk8) && (requested == MarcFormat.Mrk || requested == MarcFormat.Mrk8);
+                if (existing != MarcFormat.Auto && existing != requested && !textPair)
                 {
                     throw new InvalidDataException("Cannot append " + Describe(requested) + " records to '" + path + "': the file holds "
                         + Describe(existing) + ". Use -Format " + existing + " (or leave -Format out) to append, or write to another file.");
                 }
                 return requested;
             }
+            MarcFormat byName = FormatFromExtension(path);
+            if (existing == MarcFormat.Mrk || existing == MarcFormat.Mrk8)
+            {
+                // ASCII-only MarcEdit text reads the same either way; the name tells which to write.
+                return byName == MarcFormat.Mrk || byName == MarcFormat.Mrk8 ? byName : existing;
+            }
             if (existing != MarcFormat.Auto) return existing;
-            return string.Equals(Path.GetExtension(path), ".xml", StringComparison.OrdinalIgnoreCase) ? MarcFormat.MarcXml : MarcFormat.Iso2709;
+            return byName;
+        }
+
+        /// <summary>
+        /// The format a file name implies: .xml MARCXML; .json, .jsonl, .ndjson, .ndj MARC-in-JSON; .mrk MarcEdit
+        /// text (MARC-8 mnemonics); .mrk8 MarcEdit UTF-8 text; any other name ISO 2709.
+        /// </summary>
+        public static MarcFormat FormatFromExtension(string path)
+        {
+            string ext = (Path.GetExtension(path ?? string.Empty) ?? string.Empty).ToLowerInvariant();
+            switch (ext)
+            {
+                case ".xml": return MarcFormat.MarcXml;
+                case ".json":
+                case ".jsonl":
+                case ".ndjson":
+                case ".ndj": return MarcFormat.Json;
+                case ".mrk": return MarcFormat.Mrk;
+                case ".mrk8": return MarcFormat.Mrk8;
+                default: return MarcFormat.Iso2709;
+            }
         }
 
         /// <summary>Writes one record. When it cannot be written (<see cref="MarcWriteException"/>,
@@ -232,7 +280,69 @@ namespace OclcCataloging.Marc.IO
             }
         }
 
-        private static string Describe(MarcFormat format) => format == MarcFormat.MarcXml ? "MARCXML" : "ISO 2709";
+        private static string Describe(MarcFormat format)
+        {
+            switch (format)
+            {
+                case MarcFormat.MarcXml: return "MARCXML";
+                case MarcFormat.Json: return "MARC-in-JSON";
+                case MarcFormat.Mrk: return "MarcEdit .mrk";
+                case MarcFormat.Mrk8: return "MarcEdit .mrk8";
+                default: return "ISO 2709";
+            }
+        }
+
+        private static void EnsureEndsWithNewLine(Stream stream)
+        {
+            long end = stream.Length;
+            if (end == 0) return;
+            stream.Position = end - 1;
+            int last = stream.ReadByte();
+            stream.Position = end;
+            if (last != '\n' && last != '\r')
+            {
+                stream.WriteByte((byte)'\r');
+                stream.WriteByte((byte)'\n');
+            }
+        }
+
+        /// <summary>
+        /// Prepares a copied MARC-in-JSON file for more records: 0 = newline-delimited (a line end is added when
+        /// missing), 1 = an empty array whose closing bracket was cut, 2 = an array with records whose closing bracket
+        /// was cut (the next record needs a comma).
+        /// </summary>
+        private static int PrepareJsonAppend(Stream stream, string path)
+        {
+            long length = stream.Length;
+            var head = new byte[(int)Math.Min(length, 64)];
+            stream.Position = 0;
+            ReadFully(stream, head);
+            int h = 0;
+            if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) h = 3;
+            while (h < head.Length && (head[h] == ' ' || head[h] == '\t' || head[h] == '\r' || head[h] == '\n')) h++;
+            if (h >= head.Length || head[h] != '[')
+            {
+                stream.Position = length;
+                EnsureEndsWithNewLine(stream);
+                return 0;
+            }
+
+            int tailLength = (int)Math.Min(length, TailProbeBytes);
+            var tail = new byte[tailLength];
+            stream.Position = length - tailLength;
+            ReadFully(stream, tail);
+            int i = tailLength - 1;
+            while (i >= 0 && (tail[i] == ' ' || tail[i] == '\t' || tail[i] == '\r' || tail[i] == '\n')) i--;
+            if (i < 0 || tail[i] != ']')
+                throw new InvalidDataException("Cannot append to '" + path + "': it starts a JSON array but does not end with ']'. Repair the file or write to another file.");
+            int j = i - 1;
+            while (j >= 0 && (tail[j] == ' ' || tail[j] == '\t' || tail[j] == '\r' || tail[j] == '\n')) j--;
+            bool empty = j >= 0 && tail[j] == '[';
+            if (j < 0) throw new InvalidDataException("Cannot append to '" + path + "': the end of its JSON array was not found in its last " + TailProbeBytes + " bytes.");
+            stream.SetLength(length - tailLength + j + 1);
+            stream.Position = stream.Length;
+            return empty ? 1 : 2;
+        }
 
         private static bool EndsWithRecordTerminator(Stream stream)
         {

@@ -8,14 +8,16 @@ namespace OclcCataloging.Marc.IO
     public sealed class MarcFileWriterOptions
     {
         /// <summary>
-        /// <see cref="MarcFormat.Iso2709"/> or <see cref="MarcFormat.MarcXml"/>; <see cref="MarcFormat.Auto"/>
+        /// <see cref="MarcFormat.Iso2709"/>, <see cref="MarcFormat.MarcXml"/>, <see cref="MarcFormat.Json"/>,
+        /// <see cref="MarcFormat.Mrk"/> or <see cref="MarcFormat.Mrk8"/>; <see cref="MarcFormat.Auto"/>
         /// (the default) lets <see cref="MarcFileWriter.ChooseFormat"/> decide.
         /// </summary>
         public MarcFormat Format { get; set; } = MarcFormat.Auto;
 
         /// <summary>
-        /// Add to the existing file instead of replacing it: ISO 2709 records are added at the end; MARCXML
-        /// records are inserted before the closing <c>&lt;/collection&gt;</c> of the existing document.
+        /// Add to the existing file instead of replacing it: ISO 2709, newline-delimited JSON and MarcEdit records are
+        /// added at the end; MARCXML records are inserted before the closing <c>&lt;/collection&gt;</c> of the existing
+        /// document, JSON array records before its closing <c>]</c>.
         /// </summary>
         public bool Append { get; set; }
 
@@ -27,6 +29,12 @@ namespace OclcCataloging.Marc.IO
 
         /// <summary>What to do with characters MARCXML cannot carry.</summary>
         public InvalidXmlCharacterPolicy InvalidXmlCharacters { get; set; } = InvalidXmlCharacterPolicy.Replace;
+
+        /// <summary>
+        /// MARC-in-JSON: write one JSON array instead of newline-delimited JSON (the default). When appending, the
+        /// existing file decides: records go inside its array, or are added as lines.
+        /// </summary>
+        public bool JsonArray { get; set; }
 
         /// <summary>Indent MARCXML output. Default true.</summary>
         public bool IndentXml { get; set; } = true;

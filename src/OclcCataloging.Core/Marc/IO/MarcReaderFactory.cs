@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Marc.Json;
+using OclcCataloging.Marc.Mrk;
 using OclcCataloging.Marc.Xml;
 
 namespace OclcCataloging.Marc.IO
@@ -15,6 +17,12 @@ namespace OclcCataloging.Marc.IO
         /// <summary>Options for the MARCXML reader (null = defaults).</summary>
         public MarcXmlReaderOptions? MarcXml { get; set; }
 
+        /// <summary>Options for the MARC-in-JSON reader (null = defaults).</summary>
+        public MarcJsonReaderOptions? Json { get; set; }
+
+        /// <summary>Options for the MarcEdit text reader, .mrk and .mrk8 (null = defaults).</summary>
+        public MrkReaderOptions? Mrk { get; set; }
+
         /// <summary>
         /// Read gzip-compressed input (for example <c>DUMP.mrc.gz</c>) transparently. Default true. Byte offsets in
         /// record origins then count bytes of the decompressed content.
@@ -25,7 +33,8 @@ namespace OclcCataloging.Marc.IO
         public bool LeaveOpen { get; set; }
     }
 
-    /// <summary>Opens the right reader for a stream: ISO 2709 or MARCXML, detected from the content or as told.</summary>
+    /// <summary>Opens the right reader for a stream: ISO 2709, MARCXML, MARC-in-JSON or MarcEdit text (.mrk, .mrk8),
+    /// detected from the content or as told.</summary>
     public static class MarcReaderFactory
     {
         /// <summary>
@@ -73,6 +82,11 @@ namespace OclcCataloging.Marc.IO
                     return new MarcXmlReader(input, sourcePath, options.MarcXml);
                 case MarcFormat.Iso2709:
                     return new Iso2709Reader(input, sourcePath, options.Iso2709);
+                case MarcFormat.Json:
+                    return new MarcJsonReader(input, sourcePath, options.Json);
+                case MarcFormat.Mrk:
+                case MarcFormat.Mrk8:
+                    return new MrkReader(input, detectedFormat, sourcePath, options.Mrk);
                 default:
                     throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown MARC format.");
             }
@@ -89,6 +103,8 @@ namespace OclcCataloging.Marc.IO
                 {
                     Iso2709 = options?.Iso2709,
                     MarcXml = options?.MarcXml,
+                    Json = options?.Json,
+                    Mrk = options?.Mrk,
                     Decompress = options?.Decompress ?? true,
                     LeaveOpen = false,
                 };

@@ -57,7 +57,7 @@ namespace OclcCataloging.Marc.Iso2709
             _leaveOpen = options.LeaveOpen;
             _maxRecordBytes = options.MaxRecordBytes;
             _buf = new byte[Math.Max(options.BufferSize, 4096)];
-            _parser = new Iso2709RecordParser(options.ValidateUtf8, options.ValidateSubfields);
+            _parser = new Iso2709RecordParser(options.ValidateUtf8, options.ValidateSubfields, options.Encoding, options.ValidateMarc8);
         }
 
         /// <summary>The file the records come from, as given to the constructor.</summary>

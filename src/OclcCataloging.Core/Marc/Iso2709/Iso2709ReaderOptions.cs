@@ -18,6 +18,22 @@ namespace OclcCataloging.Marc.Iso2709
         public bool ValidateUtf8 { get; set; } = true;
 
         /// <summary>
+        /// How each record's character coding is decided: <see cref="MarcEncoding.Leader"/> (default: leader/09,
+        /// verified against the bytes), <see cref="MarcEncoding.Auto"/> (detected per record),
+        /// <see cref="MarcEncoding.Utf8"/> or <see cref="MarcEncoding.Marc8"/> (forced; leader/09 is set to match).
+        /// Field data stays as the bytes read either way; it is decoded when asked for.
+        /// </summary>
+        public MarcEncoding Encoding { get; set; } = MarcEncoding.Leader;
+
+        /// <summary>
+        /// Decode the fields of MARC-8 records while reading and warn about every bad-MARC-8 occurrence (unmapped
+        /// codes, broken escapes, combining marks before a space or at the end of a subfield, damaged EACC), with tag
+        /// and absolute byte offset, as <see cref="MarcEncodingConverter.ToUnicode"/> would. The bytes are kept either
+        /// way. Default false (the check costs about as much as converting the record).
+        /// </summary>
+        public bool ValidateMarc8 { get; set; }
+
+        /// <summary>
         /// Check the structure of data fields: indicators present, data starting with a subfield delimiter,
         /// subfield codes present and printable ASCII. Default true.
         /// </summary>

@@ -35,8 +35,14 @@ namespace OclcCataloging.Marc.Iso2709
         private long _problemOffset;
         private string? _problemTag;
 
-        public Iso2709RecordParser(bool validateUtf8, bool validateSubfields)
+        private readonly MarcEncoding _encoding;
+
+        private readonly bool _validateMarc8;
+
+        public Iso2709RecordParser(bool validateUtf8, bool validateSubfields, MarcEncoding encoding = MarcEncoding.Leader, bool validateMarc8 = false)
         {
+            _encoding = encoding;
+            _validateMarc8 = validateMarc8;
             _validateUtf8 = validateUtf8;
             _validateSubfields = validateSubfields;
         }
@@ -77,7 +83,7 @@ namespace OclcCataloging.Marc.Iso2709
             }
 
             var leader = new Leader(b, 0);
-            MarcTextCodec codec = MarcTextCodec.ForLeader(leader);
+            MarcTextCodec codec = _encoding == MarcEncoding.Leader ? MarcTextCodec.ForLeader(leader) : ChooseCodec(b, dataEnd, leader, recordOffset, ref warnings);
             int expectedFields = declaredBase > LeaderLength && declaredBase <= dataEnd ? (declaredBase - LeaderLength - 1) / EntryLength : 16;
             var record = new MarcRecord(leader, expectedFields);
 
@@ -133,8 +139,56 @@ namespace OclcCataloging.Marc.Iso2709
                 ReportInvalidUtf8(record, recordOffset, ref warnings);
             }
 
+            if (_encoding == MarcEncoding.Leader && !ReferenceEquals(codec, MarcTextCodec.Utf8) && dataStart >= 0 && dataStart < dataEnd)
+                VerifyMarc8(b, dataStart, dataEnd, leader, recordOffset, ref warnings);
+
+            if (_validateMarc8 && ReferenceEquals(codec, MarcTextCodec.Marc8))
+                MarcEncodingConverter.CollectWarnings(record, recordOffset, ref warnings);
+
             record.AddWarnings(warnings);
             return record;
+        }
+
+        /// <summary>Leader/09 says MARC-8: warn when the data is well-formed UTF-8 with multi-byte characters and no escape.</summary>
+        private static void VerifyMarc8(byte[] b, int start, int end, Leader leader, long recordOffset, ref List<MarcDiagnostic>? warnings)
+        {
+#if NET8_0_OR_GREATER
+            if (new ReadOnlySpan<byte>(b, start, end - start).IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0) return;
+#endif
+            if (MarcEncodingDetector.Detect(b, start, end - start, out string reason) != DetectedEncoding.Utf8) return;
+            Warn(ref warnings, MarcDiagnosticCodes.EncodingMismatch,
+                "Leader/09 is '" + leader.CharacterCodingScheme + "' (MARC-8), but " + reason
+                + ". The record is read as MARC-8 as leader/09 says; read it with Encoding Auto or Utf8 to read it as UTF-8.",
+                recordOffset + 9, null);
+        }
+
+        /// <summary>The codec for Auto, Utf8 and Marc8; sets leader/09 to match and says so when it changes.</summary>
+        private MarcTextCodec ChooseCodec(byte[] b, int dataEnd, Leader leader, long recordOffset, ref List<MarcDiagnostic>? warnings)
+        {
+            char declared = leader.CharacterCodingScheme;
+            bool utf8;
+            string why;
+            if (_encoding == MarcEncoding.Utf8 || _encoding == MarcEncoding.Marc8)
+            {
+                utf8 = _encoding == MarcEncoding.Utf8;
+                why = "the encoding was set to " + (utf8 ? "UTF-8" : "MARC-8") + " explicitly";
+            }
+            else
+            {
+                int start = Math.Min(LeaderLength, dataEnd);
+                DetectedEncoding d = MarcEncodingDetector.Detect(b, start, dataEnd - start, out why);
+                utf8 = d == DetectedEncoding.Utf8 || (d == DetectedEncoding.Ascii && declared == 'a');
+            }
+            char wanted = utf8 ? 'a' : ' ';
+            bool agrees = utf8 ? declared == 'a' : declared != 'a';
+            if (!agrees)
+            {
+                leader.CharacterCodingScheme = wanted;
+                Warn(ref warnings, _encoding == MarcEncoding.Auto ? MarcDiagnosticCodes.EncodingDetected : MarcDiagnosticCodes.EncodingOverridden,
+                    "Leader/09 was '" + declared + "'; the record was read as " + (utf8 ? "UTF-8" : "MARC-8") + " because " + why
+                    + ", and leader/09 was set to '" + wanted + "'.", recordOffset + 9, null);
+            }
+            return utf8 ? MarcTextCodec.Utf8 : MarcTextCodec.Marc8;
         }
 
         /// <summary>

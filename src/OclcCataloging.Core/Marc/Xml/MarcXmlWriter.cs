@@ -11,10 +11,14 @@ namespace OclcCataloging.Marc.Xml
     /// in UTF-8, one <c>&lt;record&gt;</c> per <see cref="Write"/>; <see cref="Complete"/> closes the collection.
     /// </summary>
     /// <remarks>
-    /// <para>Field data read from ISO 2709 is written from its original bytes without being decoded to strings:
-    /// UTF-8 records (leader/09 'a') are copied with XML escaping after checking the UTF-8; other records
-    /// (MARC-8, read byte-transparently until converted) write each byte 0x80-0xFF as the character U+0080-U+00FF and
-    /// keep leader/09, so reading the MARCXML back and writing ISO 2709 gives the same bytes.</para>
+    /// <para>MARCXML is always Unicode: leader/09 is written as 'a' whatever the record says. Field data read from
+    /// ISO 2709 is written from its original bytes without being decoded to strings when it can be: UTF-8 records
+    /// (leader/09 'a') are copied with XML escaping after checking the UTF-8, and so are MARC-8 fields that are plain
+    /// ASCII (no byte over 0x7F, no escape, no <c>&amp;#x</c> reference). Other MARC-8 fields are converted with
+    /// <see cref="Marc8Decoder"/> (NFC, escape state carried across subfields; the same text as
+    /// <see cref="MarcEncodingConverter.ToUnicode"/>), and each bad-MARC-8 occurrence is reported through
+    /// <see cref="MarcXmlWriterOptions.Diagnostic"/> with its <c>Marc8...</c> code. Reading the MARCXML back gives
+    /// a Unicode record; <see cref="MarcEncodingConverter.ToMarc8"/> turns it back into MARC-8.</para>
     /// <para>Characters XML 1.0 cannot carry are handled by <see cref="MarcXmlWriterOptions.InvalidCharacters"/> and
     /// each one is reported (see <see cref="InvalidXmlCharacterPolicy"/>). A carriage return is written as
     /// <c>&amp;#13;</c>; tab and line feed inside attribute values as <c>&amp;#9;</c> / <c>&amp;#10;</c>, so the
@@ -183,7 +187,9 @@ namespace OclcCataloging.Marc.Xml
                 Append(_leaderStart);
                 _part = Part.Leader;
                 _tag = null;
-                WriteChars(record.Leader.ToString(), attribute: false);
+                string leader = record.Leader.ToString();
+                if (leader.Length == Leader.Length && leader[9] != 'a') leader = leader.Substring(0, 9) + "a" + leader.Substring(10);
+                WriteChars(leader, attribute: false);
                 Append(_leaderEnd);
 
                 FieldCollection fields = record.Fields;
@@ -211,6 +217,7 @@ namespace OclcCataloging.Marc.Xml
             _part = Part.ControlValue;
             ref LazyText value = ref cf.RawValue;
             if (value.TryGetRaw(MarcTextCodec.Utf8, out byte[] b, out int o, out int c)) WriteUtf8(b, o, c, TextClass);
+            else if (value.TryGetRaw(MarcTextCodec.Marc8, out b, out o, out c)) WriteMarc8(b, o, c);
             else if (value.TryGetRaw(MarcTextCodec.ByteTransparent, out b, out o, out c)) WriteLatin1(b, o, c, TextClass);
             else WriteChars(cf.Value, attribute: false);
             Append(_cfEnd);
@@ -232,6 +239,11 @@ namespace OclcCataloging.Marc.Xml
             int afterStart = _len;
 
             if (df.TryGetRawSubfields(MarcTextCodec.Utf8, out byte[] b, out int o, out int c)) WriteRawSubfields(b, o, c, utf8: true);
+            else if (df.TryGetRawSubfields(MarcTextCodec.Marc8, out b, out o, out c))
+            {
+                if (IsPlainMarc8(b, o, c)) WriteRawSubfields(b, o, c, utf8: true); // ASCII: the same bytes in UTF-8
+                else WriteMarc8Subfields(b, o, c);
+            }
             else if (df.TryGetRawSubfields(MarcTextCodec.ByteTransparent, out b, out o, out c)) WriteRawSubfields(b, o, c, utf8: false);
             else
             {
@@ -240,6 +252,7 @@ namespace OclcCataloging.Marc.Xml
                     SubfieldHead(s.Code);
                     ref LazyText value = ref s.RawValue;
                     if (value.TryGetRaw(MarcTextCodec.Utf8, out b, out o, out c)) WriteUtf8(b, o, c, TextClass);
+                    else if (value.TryGetRaw(MarcTextCodec.Marc8, out b, out o, out c)) WriteMarc8(b, o, c);
                     else if (value.TryGetRaw(MarcTextCodec.ByteTransparent, out b, out o, out c)) WriteLatin1(b, o, c, TextClass);
                     else WriteChars(s.Value, attribute: false);
                     Append(_sfEnd);
@@ -345,6 +358,74 @@ namespace OclcCataloging.Marc.Xml
                     Append(_sfEnd);
                 }
                 pos = next;
+            }
+        }
+
+        // ------------------------------------------------------------------ MARC-8
+
+#if NET8_0_OR_GREATER
+        private static readonly System.Buffers.SearchValues<byte> Marc8Stops = System.Buffers.SearchValues.Create(Marc8StopBytes());
+
+        private static byte[] Marc8StopBytes()
+        {
+            var list = new System.Collections.Generic.List<byte> { 0x1B, (byte)'&' };
+            for (int x = 0x7F; x <= 0xFF; x++) list.Add((byte)x);
+            return list.ToArray();
+        }
+#endif
+
+        /// <summary>True when MARC-8 bytes decode to themselves (ASCII, no escape, no character reference).</summary>
+        private static bool IsPlainMarc8(byte[] b, int offset, int count)
+        {
+#if NET8_0_OR_GREATER
+            var span = new ReadOnlySpan<byte>(b, offset, count);
+            int k = span.IndexOfAny(Marc8Stops);
+            if (k < 0) return true;
+            if (span[k] != (byte)'&') return false;
+            return Marc8Decoder.IsPlainAscii(b, offset + k, count - k, ncr: true);
+#else
+            return Marc8Decoder.IsPlainAscii(b, offset, count, ncr: true);
+#endif
+        }
+
+        private System.Collections.Generic.List<Marc8Issue>? _marc8Issues;
+
+        private void WriteMarc8(byte[] b, int offset, int count)
+        {
+            if (IsPlainMarc8(b, offset, count))
+            {
+                WriteUtf8(b, offset, count, TextClass);
+                return;
+            }
+            var issues = _marc8Issues ??= new System.Collections.Generic.List<Marc8Issue>();
+            issues.Clear();
+            string text = Marc8Decoder.Decode(b, offset, count, null, issues);
+            ReportMarc8(issues);
+            WriteChars(text, attribute: false);
+        }
+
+        private void WriteMarc8Subfields(byte[] b, int offset, int count)
+        {
+            var issues = _marc8Issues ??= new System.Collections.Generic.List<Marc8Issue>();
+            issues.Clear();
+            var subfields = Marc8Decoder.DecodeSubfields(b, offset, count, null, issues);
+            ReportMarc8(issues);
+            foreach (Subfield s in subfields)
+            {
+                SubfieldHead(s.Code);
+                WriteChars(s.Value, attribute: false);
+                Append(_sfEnd);
+            }
+        }
+
+        private void ReportMarc8(System.Collections.Generic.List<Marc8Issue> issues)
+        {
+            if (issues.Count == 0 || _options.Diagnostic == null || _record == null) return;
+            long origin = _record.Origin != null && _record.Origin.Format == MarcFormat.Iso2709 ? _record.Origin.ByteOffset : -1;
+            foreach (Marc8Issue issue in issues)
+            {
+                _options.Diagnostic(_record, new MarcDiagnostic(MarcSeverity.Warning, issue.Code, "Field " + _tag + ": " + issue.Message,
+                    origin >= 0 ? origin + issue.Position : -1, _tag));
             }
         }
 

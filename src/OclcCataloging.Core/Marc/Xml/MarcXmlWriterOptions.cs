@@ -29,7 +29,7 @@ namespace OclcCataloging.Marc.Xml
         /// Write a numeric character reference (<c>&amp;#x1B;</c>). Lossless with this library's
         /// <see cref="MarcXmlReader"/>, which accepts such references, but the document is NOT well-formed XML 1.0:
         /// strict XML parsers (libxml2, yaz, Perl, Java) reject it. Use only for a MARCXML round trip through this
-        /// library (for example to keep the ESC characters of MARC-8 records until they are converted).
+        /// library (for example to keep control characters of damaged records).
         /// Invalid UTF-8 bytes still become U+FFFD (they are not characters). Occurrences are still reported.
         /// </summary>
         CharacterReference,

@@ -33,7 +33,7 @@ public class Iso2709ReaderContentTests
 
         var marc8 = ReadSingle(Build(Marc8Leader, ("245", body)));
         Assert.Empty(marc8.Warnings);
-        Assert.Equal("Caf\u00C0", marc8.GetValue("245", 'a'));
+        Assert.Equal("Caf\u00B0", marc8.GetValue("245", 'a'));   // MARC-8 (ANSEL) C0 is the degree sign
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class Iso2709ReaderFramingTests
         Assert.Equal('1', f245.Indicator1);
         Assert.Equal('4', f245.Indicator2);
         Assert.Equal("The complete novels of Jane Austen /", f245['a']);
-        Assert.Equal("Jane Austen ; \u00e2edition.", f245['c']);   // MARC-8 bytes kept 1:1 until MARC-8 conversion exists
+        Assert.Equal("Jane Austen ; \u00e9dition.", f245['c']);   // MARC-8: E2 (acute) + e decodes to é (NFC)
 
         Assert.Equal("001 008 245 880 CAT", Tags(r2));
         Assert.Equal("École et société :", r2.GetValue("245", 'a'));

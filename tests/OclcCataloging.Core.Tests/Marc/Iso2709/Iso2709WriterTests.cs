@@ -203,14 +203,14 @@ public class Iso2709WriterTests
     [Fact]
     public void A_character_the_record_encoding_cannot_hold_is_refused_and_nothing_is_written()
     {
+        // MARC-8 records take any Unicode text: EACC for CJK, LC's lossless &#xXXXX; for what MARC-8 lacks
         var r = Built(Marc8Leader, "enc1");
-        r.AddDataField("880", "10", "a", "日本");
-        var output = new MemoryStream();
-        var e = Assert.Throws<MarcWriteException>(() => new Iso2709Writer(output).Write(r));
-        Assert.Equal(MarcDiagnosticCodes.CharacterNotEncodable, e.Code);
-        Assert.Equal("880", e.Tag);
-        Assert.IsType<MarcEncodingException>(e.InnerException);
-        Assert.Equal(0, output.Length);
+        r.AddDataField("880", "10", "a", "日本\u2D56");
+        byte[] marc8 = Iso2709Writer.ToBytes(r);
+        Assert.True(IndexOf(marc8, "\u001b$1") > 0);
+        Assert.True(IndexOf(marc8, "&#x2D56;") > 0);
+        var back = ReadAll(marc8).Single().Record!;
+        Assert.Equal("日本\u2D56", back.GetValue("880", 'a'));
 
         var r2 = Built(Utf8Leader, "enc2");
         ((DataField)r2["245"]!).Indicator1 = '日';

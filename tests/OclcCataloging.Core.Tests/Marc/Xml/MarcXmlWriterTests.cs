@@ -321,28 +321,30 @@ public class MarcXmlWriterTests
     }
 
     [Fact]
-    public void Non_unicode_records_keep_their_bytes_as_characters_U0080_to_U00FF()
+    public void Marc8_records_are_written_as_unicode_with_leader_09_a()
     {
-        // MARC-8 (leader/09 blank): E1 is a combining grave in ANSEL; 0x1B starts an escape sequence
+        // MARC-8 (leader/09 blank): E1 is a combining grave in ANSEL (here before a space), A5 is Æ; ESC ( N selects
+        // Cyrillic as G0 but C1 is a G1 byte, so it stays ANSEL (script l)
         byte[] iso = Iso(' ',
             ("001", B("m8")),
-            ("245", B("10", 0x1F, "aRelaxin", 0xE1, " at Camarillo ", 0xA5, 0x1F, "bcyr ", 0x1B, "(N", 0xC1, 0x1B, "(B")));
+            ("245", B("10", 0x1F, "aRelaxin", 0xE1, " at Camarillo ", 0xA5, 0x1F, "bcyr ", 0x1B, "(N", 0xC1, "A", 0x1B, "(B")));
         var rec = ReadIsoRecord(iso);
         Assert.Equal(' ', rec.Leader.CharacterCodingScheme);
 
         var reported = new List<MarcDiagnostic>();
-        string replaced = WriteAll(new[] { rec }, new MarcXmlWriterOptions { Diagnostic = (_, d) => reported.Add(d) });
-        AssertWellFormed(replaced);
-        Assert.Contains("<leader>", replaced);
-        Assert.Contains("Relaxin\u00E1 at Camarillo \u00A5", replaced);
-        Assert.Contains("cyr \uFFFD(N\u00C1\uFFFD(B", replaced);
-        Assert.Equal(2, reported.Count);
+        string xml = WriteAll(new[] { rec }, new MarcXmlWriterOptions { Diagnostic = (_, d) => reported.Add(d) });
+        AssertWellFormed(xml);
+        Assert.Matches("<leader>\\d{5}nam a22\\d{5}", xml);
+        Assert.Contains("Relaxin \u0300at Camarillo \u00C6", xml);
+        Assert.Contains("cyr \u2113\u0430", xml);
+        Assert.Equal(MarcDiagnosticCodes.Marc8CombiningBeforeSpace, Assert.Single(reported).Code);
 
-        // lossless with character references
-        string lossless = MarcXmlWriter.ToXml(rec, new MarcXmlWriterOptions { InvalidCharacters = InvalidXmlCharacterPolicy.CharacterReference });
-        var back = MarcXmlReader.ParseRecord(lossless);
-        Assert.Equal(' ', back.Leader.CharacterCodingScheme);
-        Assert.Equal(iso, Iso2709Writer.ToBytes(back));
+        // read back: the Unicode record; converted back to MARC-8 it holds the same text
+        var back = MarcXmlReader.ParseRecord(MarcXmlWriter.ToXml(rec));
+        Assert.Equal('a', back.Leader.CharacterCodingScheme);
+        Assert.Equal(new List<string>(), MarcEncodingConverter.ToUnicode(rec).Compare(back));
+        var marc8 = MarcEncodingConverter.ToMarc8(back);
+        Assert.Equal(new List<string>(), MarcEncodingConverter.ToUnicode(ReadIsoRecord(Iso2709Writer.ToBytes(marc8))).Compare(back));
     }
 
     [Fact]

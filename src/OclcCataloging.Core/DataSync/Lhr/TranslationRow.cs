@@ -1,0 +1,27 @@
+namespace OclcCataloging.DataSync.Lhr
+{
+    /// <summary>
+    /// One row of a holdings translation table (lhr-data-sync.md §1.6): incoming 852 $a/$b/$c → WorldCat LHR
+    /// 852 $a/$b/$c and 008/20-21. "*" in an In column matches anything, including absence; an empty Out852c or
+    /// Out008 column leaves the record's value as it is.
+    /// </summary>
+    public sealed class TranslationRow
+    {
+        public string In852a { get; set; } = "*";
+        public string In852b { get; set; } = "*";
+        public string In852c { get; set; } = "*";
+        public string Out852a { get; set; } = string.Empty;
+        public string Out852b { get; set; } = string.Empty;
+        public string Out852c { get; set; } = string.Empty;
+        public string Out008_20 { get; set; } = string.Empty;
+        public string Out008_21 { get; set; } = string.Empty;
+
+        /// <summary>Row number in the table (1 = first data row).</summary>
+        public int RowNumber { get; set; }
+
+        /// <summary>How many In columns are not "*" (more specific rows win).</summary>
+        internal int Specificity => (In852a == "*" ? 0 : 1) + (In852b == "*" ? 0 : 1) + (In852c == "*" ? 0 : 1);
+
+        public override string ToString() => In852a + "/" + In852b + "/" + In852c + " -> " + Out852a + "/" + Out852b + "/" + Out852c;
+    }
+}

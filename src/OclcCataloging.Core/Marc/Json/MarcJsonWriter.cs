@@ -1,0 +1,165 @@
+using System;
+using System.IO;
+using System.Text;
+using OclcCataloging.Marc.IO;
+
+namespace OclcCataloging.Marc.Json
+{
+    /// <summary>
+    /// Writes MARC-in-JSON: newline-delimited JSON (one record per line, the default) or one JSON array
+    /// (<see cref="MarcJsonWriterOptions.Array"/>). UTF-8 without byte-order mark; members in the order
+    /// <c>leader</c>, <c>fields</c> and <c>ind1</c>, <c>ind2</c>, <c>subfields</c>; non-ASCII characters are written as
+    /// they are, control characters, quotes, backslashes, U+2028/U+2029 and unpaired surrogates as escapes.
+    /// </summary>
+    /// <remarks>JSON text is Unicode: a MARC-8 record's text is written decoded, and its leader as it is (leader/09
+    /// blank), as pymarc and MARC::File::MiJ do; convert it first (<see cref="MarcEncodingConverter.ToUnicode"/>) to
+    /// get leader/09 'a'.</remarks>
+    public sealed class MarcJsonWriter : IMarcWriter
+    {
+        private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false);
+        private readonly Stream _stream;
+        private readonly MarcJsonWriterOptions _options;
+        private bool _completed;
+        private bool _disposed;
+
+        public MarcJsonWriter(Stream stream, MarcJsonWriterOptions? options = null)
+        {
+            _stream = stream ?? throw new ArgumentNullException(nameof(stream));
+            _options = options?.Clone() ?? new MarcJsonWriterOptions();
+        }
+
+        /// <summary>Records written so far.</summary>
+        public long Count { get; private set; }
+
+        /// <summary>Appending inside an array that already holds records: the first record starts with a comma, and no '[' is written.</summary>
+        internal bool ContinuesArray { get; set; }
+
+        /// <summary>Appending inside an empty array: its '[' is already written.</summary>
+        internal bool ArrayStarted { get => _arrayStarted; set => _arrayStarted = value; }
+
+        private bool _arrayStarted;
+
+        public void Write(MarcRecord record)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            if (_completed) throw new InvalidOperationException("The writer was completed.");
+            string json = ToJson(record);
+            var sb = new StringBuilder(json.Length + 4);
+            if (_options.Array) sb.Append(Count == 0 && !ContinuesArray ? (_arrayStarted ? "\n" : "[\n") : ",\n");
+            sb.Append(json);
+            if (!_options.Array) sb.Append('\n');
+            byte[] bytes = Utf8NoBom.GetBytes(sb.ToString());
+            _stream.Write(bytes, 0, bytes.Length);
+            Count++;
+        }
+
+        public void Complete()
+        {
+            if (_completed) return;
+            _completed = true;
+            if (_options.Array)
+            {
+                byte[] end = Encoding.ASCII.GetBytes(Count == 0 && !ContinuesArray && !_arrayStarted ? "[]\n" : "\n]\n");
+                _stream.Write(end, 0, end.Length);
+            }
+            _stream.Flush();
+        }
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (!_options.LeaveOpen) _stream.Dispose();
+        }
+
+        /// <summary>One record as a MARC-in-JSON object on one line (no line break at the end).</summary>
+        public static string ToJson(MarcRecord record)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            var sb = new StringBuilder(1024);
+            sb.Append("{\"leader\":");
+            AppendString(sb, record.Leader.ToString());
+            sb.Append(",\"fields\":[");
+            bool first = true;
+            foreach (MarcField f in record.Fields)
+            {
+                if (!first) sb.Append(',');
+                first = false;
+                sb.Append('{');
+                AppendString(sb, f.Tag);
+                sb.Append(':');
+                if (f is ControlField c)
+                {
+                    AppendString(sb, c.Value);
+                }
+                else
+                {
+                    var d = (DataField)f;
+                    sb.Append("{\"ind1\":");
+                    AppendString(sb, d.Indicator1.ToString());
+                    sb.Append(",\"ind2\":");
+                    AppendString(sb, d.Indicator2.ToString());
+                    sb.Append(",\"subfields\":[");
+                    bool firstSub = true;
+                    foreach (Subfield s in d.Subfields)
+                    {
+                        if (!firstSub) sb.Append(',');
+                        firstSub = false;
+                        sb.Append('{');
+                        AppendString(sb, s.Code == Subfield.NoCode ? string.Empty : s.Code.ToString());
+                        sb.Append(':');
+                        AppendString(sb, s.Value);
+                        sb.Append('}');
+                    }
+                    sb.Append("]}");
+                }
+                sb.Append('}');
+            }
+            sb.Append("]}");
+            return sb.ToString();
+        }
+
+        internal static void AppendString(StringBuilder sb, string s)
+        {
+            sb.Append('"');
+            for (int i = 0; i < s.Length; i++)
+            {
+                char c = s[i];
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    default:
+                        if (c < 0x20 || c == '\u007F' || c == '\u2028' || c == '\u2029')
+                        {
+                            AppendEscape(sb, c);
+                        }
+                        else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+                        {
+                            sb.Append(c).Append(s[++i]);
+                        }
+                        else if (char.IsSurrogate(c))
+                        {
+                            AppendEscape(sb, c); // unpaired: UTF-8 cannot carry it, the escape keeps it
+                        }
+                        else
+                        {
+                            sb.Append(c);
+                        }
+                        break;
+                }
+            }
+            sb.Append('"');
+        }
+
+        private static void AppendEscape(StringBuilder sb, char c)
+        {
+            sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,538 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace OclcCataloging.Marc.Mrk
+{
+    /// <summary>One line of MarcEdit text with where it started.</summary>
+    internal struct MrkLine
+    {
+        public MrkLine(string text, long offset)
+        {
+            Text = text;
+            Offset = offset;
+        }
+
+        public string Text;
+        public long Offset;
+    }
+
+    /// <summary>
+    /// Turns MarcEdit / MARCMaker text into records and back. The rules (LC MARCMaker, MarcEdit):
+    /// <list type="bullet">
+    /// <item><c>=LDR  </c> starts a record; <c>=TAG  </c> lines are its fields; blank lines are ignored.</item>
+    /// <item>In the leader, control fields and indicators <c>\</c> is a blank; in subfield data it is a backslash
+    /// (a backslash there is written as is; in control fields as <c>{bsol}</c>). The leader is written with blanks.</item>
+    /// <item><c>$</c> starts a subfield; a dollar sign in the data is <c>{dollar}</c>.</item>
+    /// <item>MARC-8 records (.mrk): every byte outside printable ASCII, and <c>$ { }</c>, is a mnemonic such as
+    /// <c>{acute}</c>, <c>{lcub}</c>, or <c>{XX}</c> (hex) when it has no name; <c>{uXXXX}</c> names a Unicode
+    /// character (it becomes the MARC-8 form of the character, or LC's <c>&amp;#xXXXX;</c>).</item>
+    /// <item>Unicode text (.mrk8, or .mrk with leader/09 'a'): characters are themselves (the leader is kept, so a
+    /// MARC-8 leader in .mrk8 gives a record written as MARC-8 to ISO 2709); mnemonics still work
+    /// (<c>{acute}</c> is U+0301, <c>{uXXXX}</c> U+XXXX); braces are literal unless they would read as a mnemonic
+    /// (then <c>{lcub}</c> is written). In .mrk (ASCII) non-ASCII characters are written <c>{uXXXX}</c>.</item>
+    /// </list>
+    /// </summary>
+    internal static class MrkText
+    {
+        internal const string LeaderTag = "LDR";
+
+        public static bool IsLeaderLine(string line) =>
+            line.Length >= 4 && line[0] == '=' && string.CompareOrdinal(line, 1, LeaderTag, 0, 3) == 0;
+
+        /// <summary>Leader/09 of a leader line (after the tag and blanks), or blank.</summary>
+        public static char LeaderCodingScheme(string line)
+        {
+            int start = ContentStart(line, out _);
+            int i = start + 9;
+            return i < line.Length ? line[i] : ' ';
+        }
+
+        /// <summary>
+        /// Builds a record from its lines (the first normally <c>=LDR</c>). <paramref name="mrk8"/>: the text is Unicode
+        /// (.mrk8); otherwise a record whose leader/09 is not 'a' gets MARC-8 data (each character one byte).
+        /// </summary>
+        /// <param name="lines">The record's lines.</param>
+        /// <param name="mrk8">The text is Unicode.</param>
+        /// <param name="charsAreBytes">MARC-8 records: characters U+0080-U+00FF are MARC-8 bytes (a .mrk file read
+        /// byte by byte); otherwise they are Unicode characters and are encoded to MARC-8 (text given as a string).</param>
+        public static MarcRecord Parse(IList<MrkLine> lines, bool mrk8, bool charsAreBytes = true)
+        {
+            var warnings = new List<MarcDiagnostic>();
+            int first = 0;
+            while (first < lines.Count && lines[first].Text.Trim().Length == 0) first++;
+
+            string leaderText;
+            if (first < lines.Count && IsLeaderLine(lines[first].Text))
+            {
+                MrkLine l = lines[first];
+                int start = ContentStart(l.Text, out bool odd);
+                if (odd) Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "The leader line does not have two blanks after =LDR.", l.Offset, null);
+                leaderText = l.Text.Substring(start);
+                first++;
+            }
+            else
+            {
+                Warn(warnings, MarcDiagnosticCodes.InvalidLeader, "The record does not start with an =LDR line; a default leader was used.", first < lines.Count ? lines[first].Offset : -1, null);
+                leaderText = "00000nam a2200000   4500";
+            }
+
+            bool unicode = mrk8 || (leaderText.Length > 9 && leaderText[9] == 'a');
+            var decoder = new Decoder(unicode, charsAreBytes, warnings);
+            long leaderOffset = first > 0 ? lines[first - 1].Offset : -1;
+            string leader = decoder.Decode(leaderText, 0, leaderText.Length, backslashIsBlank: true, null, leaderOffset);
+            if (leader.Length != Leader.Length)
+            {
+                Warn(warnings, MarcDiagnosticCodes.InvalidLeader, "The leader has " + leader.Length + " characters instead of 24; it was " + (leader.Length < 24 ? "padded with blanks." : "cut to 24."), leaderOffset, null);
+                leader = leader.Length > Leader.Length ? leader.Substring(0, Leader.Length) : leader.PadRight(Leader.Length);
+            }
+            var record = new MarcRecord(new Leader(ToLeaderChars(leader)), Math.Max(0, lines.Count - first));
+
+            for (int i = first; i < lines.Count; i++)
+            {
+                MrkLine line = lines[i];
+                string t = line.Text;
+                if (t.Trim().Length == 0) continue;
+                if (t[0] != '=' || t.Length < 4)
+                {
+                    Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "The line '" + Preview(t) + "' is not a field (=TAG  data); it was skipped.", line.Offset, null);
+                    continue;
+                }
+                string tag = t.Substring(1, 3);
+                if (tag == LeaderTag)
+                {
+                    Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "A second =LDR line in one record was skipped.", line.Offset, null);
+                    continue;
+                }
+                if (!IsPrintableTag(tag))
+                {
+                    Warn(warnings, MarcDiagnosticCodes.InvalidTag, "The tag '" + tag + "' is not three printable ASCII characters; the line was skipped.", line.Offset, null);
+                    continue;
+                }
+                int start = ContentStart(t, out bool oddSpacing);
+                if (oddSpacing) Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "Field " + tag + " does not have two blanks after its tag.", line.Offset, tag);
+
+                if (MarcField.IsControlTag(tag))
+                {
+                    string value = decoder.Decode(t, start, t.Length, backslashIsBlank: true, tag, line.Offset);
+                    if (unicode)
+                    {
+                        record.Fields.Add(new ControlField(tag, value, validate: false));
+                    }
+                    else
+                    {
+                        byte[] bytes = Bytes(value);
+                        record.Fields.Add(new ControlField(tag, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
+                    }
+                    continue;
+                }
+
+                char ind1 = ' ', ind2 = ' ';
+                int pos = start;
+                if (t.Length - pos >= 2 && t[pos] != '$' && t[pos + 1] != '$')
+                {
+                    ind1 = Indicator(t[pos]);
+                    ind2 = Indicator(t[pos + 1]);
+                    pos += 2;
+                }
+                else
+                {
+                    Warn(warnings, MarcDiagnosticCodes.MissingIndicators, "Field " + tag + " has no indicators; blanks were used.", line.Offset, tag);
+                    if (t.Length - pos == 1 && t[pos] != '$') pos++;
+                }
+                var subfields = new List<Subfield>();
+                int dollar = t.IndexOf('$', pos);
+                if (dollar < 0) dollar = t.Length;
+                if (dollar > pos)
+                {
+                    Warn(warnings, MarcDiagnosticCodes.DataBeforeFirstSubfield, "Field " + tag + " has data before its first $; it was kept without a subfield code.", line.Offset, tag);
+                    subfields.Add(new Subfield(Subfield.NoCode, decoder.Decode(t, pos, dollar, backslashIsBlank: false, tag, line.Offset)));
+                }
+                while (dollar < t.Length)
+                {
+                    int next = t.IndexOf('$', dollar + 1);
+                    if (next < 0) next = t.Length;
+                    if (next == dollar + 1)
+                    {
+                        Warn(warnings, MarcDiagnosticCodes.EmptySubfieldCode, "Field " + tag + " has '$' without a subfield code; it was ignored.", line.Offset, tag);
+                    }
+                    else
+                    {
+                        char code = t[dollar + 1];
+                        subfields.Add(new Subfield(code, decoder.Decode(t, dollar + 2, next, backslashIsBlank: false, tag, line.Offset)));
+                    }
+                    dollar = next;
+                }
+                if (unicode)
+                {
+                    var field = new DataField(tag, ind1, ind2, validate: false);
+                    foreach (Subfield sf in subfields) field.Subfields.Add(sf);
+                    record.Fields.Add(field);
+                }
+                else
+                {
+                    // MARC-8: the field keeps the bytes, so an ISO 2709 writer copies exactly what the mnemonics say.
+                    var raw = new List<byte>();
+                    foreach (Subfield sf in subfields)
+                    {
+                        if (sf.Code != Subfield.NoCode)
+                        {
+                            raw.Add(DataField.SubfieldDelimiter);
+                            raw.Add(sf.Code > '\u00FF' ? (byte)'?' : (byte)sf.Code);
+                        }
+                        foreach (char ch in sf.Value) raw.Add((byte)ch);
+                    }
+                    byte[] bytes = raw.ToArray();
+                    record.Fields.Add(new DataField(tag, ind1, ind2, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
+                }
+            }
+
+            record.AddWarnings(warnings);
+            return record;
+        }
+
+        /// <summary>MARC-8 text as decoded here: one character per byte.</summary>
+        private static byte[] Bytes(string byteChars)
+        {
+            var b = new byte[byteChars.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)byteChars[i];
+            return b;
+        }
+
+        private static string ToLeaderChars(string leader)
+        {
+            // A leader holds single bytes; anything else (only possible from Unicode text) becomes '?'.
+            var chars = leader.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] > '\u00FF') chars[i] = '?';
+            }
+            return new string(chars);
+        }
+
+        private static char Indicator(char c) => c == '\\' ? ' ' : c;
+
+        /// <summary>Where the content starts after "=TAG": two blanks normally; one or none is tolerated.</summary>
+        private static int ContentStart(string line, out bool odd)
+        {
+            int i = 4;
+            int blanks = 0;
+            while (blanks < 2 && i < line.Length && line[i] == ' ')
+            {
+                i++;
+                blanks++;
+            }
+            odd = blanks != 2 && i < line.Length;
+            return i;
+        }
+
+        private static bool IsPrintableTag(string tag)
+        {
+            foreach (char c in tag)
+            {
+                if (c <= ' ' || c > '~') return false;
+            }
+            return true;
+        }
+
+        private static string Preview(string s) => s.Length > 40 ? s.Substring(0, 40) + "..." : s;
+
+        private static void Warn(List<MarcDiagnostic> warnings, string code, string message, long offset, string? tag)
+        {
+            warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, code, message, offset, tag));
+        }
+
+        /// <summary>Decodes mnemonics and blanks in one stretch of a line.</summary>
+        private sealed class Decoder
+        {
+            private readonly bool _unicode;
+            private readonly bool _charsAreBytes;
+            private readonly List<MarcDiagnostic> _warnings;
+            private readonly StringBuilder _sb = new StringBuilder();
+
+            public Decoder(bool unicode, bool charsAreBytes, List<MarcDiagnostic> warnings)
+            {
+                _unicode = unicode;
+                _charsAreBytes = charsAreBytes;
+                _warnings = warnings;
+            }
+
+            public string Decode(string s, int start, int end, bool backslashIsBlank, string? tag, long lineOffset)
+            {
+                _sb.Clear();
+                for (int i = start; i < end; i++)
+                {
+                    char c = s[i];
+                    if (c == '\\' && backslashIsBlank)
+                    {
+                        _sb.Append(' ');
+                        continue;
+                    }
+                    if (c == '{')
+                    {
+                        int close = s.IndexOf('}', i + 1, Math.Min(end - i - 1, 12));
+                        if (close > i + 1 && TryMnemonic(s.Substring(i + 1, close - i - 1), tag, lineOffset))
+                        {
+                            i = close;
+                            continue;
+                        }
+                    }
+                    if (!_unicode && (c > '\u00FF' || (c >= '\u0080' && !_charsAreBytes)))
+                    {
+                        // Only from text given as a string: a Unicode character, encoded to MARC-8.
+                        int cp = c;
+                        if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(c, s[++i]);
+                        _sb.Append(MarcTextEncoding.CodePointToMarc8(cp));
+                        continue;
+                    }
+                    _sb.Append(c);
+                }
+                return _sb.ToString();
+            }
+
+            private bool TryMnemonic(string name, string? tag, long lineOffset)
+            {
+                if (_unicode ? MrkMnemonics.TryGetUnicode(name, out string text) : TryByte(name, out text))
+                {
+                    _sb.Append(text);
+                    return true;
+                }
+                if (name.Length == 2 && IsHex(name, 0, 2))
+                {
+                    _sb.Append((char)int.Parse(name, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    return true;
+                }
+                if (name.Length >= 5 && name.Length <= 7 && (name[0] == 'u' || name[0] == 'U') && IsHex(name, 1, name.Length - 1))
+                {
+                    int cp = int.Parse(name.Substring(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    if (cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
+                    {
+                        if (_unicode)
+                        {
+                            _sb.Append(char.ConvertFromUtf32(cp));
+                        }
+                        else
+                        {
+                            _sb.Append(MarcTextEncoding.CodePointToMarc8(cp));
+                        }
+                        return true;
+                    }
+                }
+                if (!_unicode && IsName(name))
+                {
+                    // In MARC-8 text a brace is written {lcub}, so this was meant as a mnemonic.
+                    _warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, MarcTextFormatDiagnosticCodes.UnknownMnemonic,
+                        "{" + name + "} is not a known mnemonic; it was kept as written.", lineOffset, tag));
+                }
+                return false;
+            }
+
+            private static bool TryByte(string name, out string text)
+            {
+                if (MrkMnemonics.TryGetByte(name, out byte b))
+                {
+                    text = ((char)b).ToString();
+                    return true;
+                }
+                text = string.Empty;
+                return false;
+            }
+
+            private static bool IsHex(string s, int start, int count)
+            {
+                for (int i = start; i < start + count; i++)
+                {
+                    char c = s[i];
+                    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+                }
+                return true;
+            }
+
+            private static bool IsName(string s)
+            {
+                if (s.Length == 0 || s.Length > 10) return false;
+                foreach (char c in s)
+                {
+                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+                }
+                return true;
+            }
+        }
+
+        // ------------------------------------------------------------------ writing
+
+        /// <summary>
+        /// Appends the record as MarcEdit text, each line ended by <paramref name="newline"/>, followed by a blank line.
+        /// <paramref name="mrk8"/>: UTF-8 text (MARC-8 records are converted); otherwise ASCII (.mrk): a MARC-8 record's
+        /// bytes as LC mnemonics, a Unicode record's non-ASCII characters as <c>{uXXXX}</c>.
+        /// </summary>
+        public static void Format(StringBuilder sb, MarcRecord record, bool mrk8, string newline)
+        {
+            bool marc8 = !mrk8 && !record.Leader.IsUnicode;
+            var enc = new Encoder(sb, marc8, asciiOnly: !mrk8);
+
+            sb.Append("=LDR  ");
+            enc.Append(record.Leader.ToString(), Context.Leader);
+            sb.Append(newline);
+            foreach (MarcField f in record.Fields)
+            {
+                sb.Append('=').Append(f.Tag).Append("  ");
+                if (f is ControlField c)
+                {
+                    enc.Append(marc8 ? ByteChars(c.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : c.Value, Context.Control);
+                }
+                else
+                {
+                    var d = (DataField)f;
+                    sb.Append(d.Indicator1 == ' ' ? '\\' : d.Indicator1).Append(d.Indicator2 == ' ' ? '\\' : d.Indicator2);
+                    if (marc8 && d.TryGetRawSubfields(MarcTextCodec.Marc8, out byte[] buf, out int off, out int count))
+                    {
+                        AppendRawSubfields(sb, enc, buf, off, count);
+                        sb.Append(newline);
+                        continue;
+                    }
+                    foreach (Subfield s in d.Subfields)
+                    {
+                        if (s.Code != Subfield.NoCode) sb.Append('$').Append(s.Code);
+                        enc.Append(marc8 ? ByteChars(s.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : s.Value, Context.Data);
+                    }
+                }
+                sb.Append(newline);
+            }
+            sb.Append(newline);
+        }
+
+        private static void AppendRawSubfields(StringBuilder sb, Encoder enc, byte[] buf, int off, int count)
+        {
+            int end = off + count;
+            int pos = off;
+            int first = count > 0 ? Array.IndexOf(buf, DataField.SubfieldDelimiter, off, count) : -1;
+            if (first < 0) first = end;
+            if (first > pos) enc.Append(ByteChars(buf, pos, first - pos), Context.Data);
+            pos = first;
+            while (pos < end)
+            {
+                int codeAt = pos + 1;
+                int next = codeAt < end ? Array.IndexOf(buf, DataField.SubfieldDelimiter, codeAt, end - codeAt) : -1;
+                if (next < 0) next = end;
+                if (codeAt < next)
+                {
+                    sb.Append('$').Append((char)buf[codeAt]);
+                    enc.Append(ByteChars(buf, codeAt + 1, next - codeAt - 1), Context.Data);
+                }
+                pos = next;
+            }
+        }
+
+        private static string ByteChars(byte[] b, int offset, int count)
+        {
+            if (count < 0) count = b.Length - offset;
+            var chars = new char[count];
+            for (int i = 0; i < count; i++) chars[i] = (char)b[offset + i];
+            return new string(chars);
+        }
+
+        private enum Context { Leader, Control, Data }
+
+        private sealed class Encoder
+        {
+            private readonly StringBuilder _sb;
+            private readonly bool _marc8;
+            private readonly bool _asciiOnly;
+
+            public Encoder(StringBuilder sb, bool marc8, bool asciiOnly)
+            {
+                _sb = sb;
+                _marc8 = marc8;
+                _asciiOnly = asciiOnly;
+            }
+
+            public void Append(string s, Context context)
+            {
+                for (int i = 0; i < s.Length; i++)
+                {
+                    char c = s[i];
+                    if (c == ' ')
+                    {
+                        _sb.Append(context == Context.Control ? '\\' : ' ');
+                        continue;
+                    }
+                    if (c == '\\')
+                    {
+                        if (context == Context.Data) _sb.Append('\\');
+                        else _sb.Append("{bsol}");
+                        continue;
+                    }
+                    if (c == '$')
+                    {
+                        _sb.Append("{dollar}");
+                        continue;
+                    }
+                    if (_marc8)
+                    {
+                        if (c == '{') _sb.Append("{lcub}");
+                        else if (c == '}') _sb.Append("{rcub}");
+                        else if (c > ' ' && c < 0x7F) _sb.Append(c);
+                        else if (c <= '\u00FF')
+                        {
+                            string? name = MrkMnemonics.NameOf((byte)c);
+                            _sb.Append('{').Append(name ?? ((int)c).ToString("X2", CultureInfo.InvariantCulture)).Append('}');
+                        }
+                        else
+                        {
+                            // Not a byte: only possible for a record built in memory. Keep it as a code point.
+                            AppendCodePoint(s, ref i);
+                        }
+                        continue;
+                    }
+
+                    // Unicode text
+                    if (c == '{')
+                    {
+                        _sb.Append(LooksLikeMnemonic(s, i) ? "{lcub}" : "{");
+                        continue;
+                    }
+                    if (c < ' ' || c == '\u007F')
+                    {
+                        _sb.Append(c == '\u001B' ? "{esc}" : "{" + ((int)c).ToString("X2", CultureInfo.InvariantCulture) + "}");
+                        continue;
+                    }
+                    if (c >= 0x80 && _asciiOnly)
+                    {
+                        AppendCodePoint(s, ref i);
+                        continue;
+                    }
+                    _sb.Append(c);
+                }
+            }
+
+            private void AppendCodePoint(string s, ref int i)
+            {
+                int cp = s[i];
+                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(s[i], s[++i]);
+                _sb.Append("{u").Append(cp.ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+            }
+
+            /// <summary>True when the brace at <paramref name="i"/> starts something a reader would take for a mnemonic.</summary>
+            private static bool LooksLikeMnemonic(string s, int i)
+            {
+                int close = s.IndexOf('}', i + 1, Math.Min(s.Length - i - 1, 12));
+                if (close <= i + 1) return false;
+                string name = s.Substring(i + 1, close - i - 1);
+                if (MrkMnemonics.TryGetUnicode(name, out _)) return true;
+                if (name.Length == 2 && IsHexText(name)) return true;
+                return name.Length >= 5 && name.Length <= 7 && (name[0] == 'u' || name[0] == 'U') && IsHexText(name.Substring(1));
+            }
+
+            private static bool IsHexText(string s)
+            {
+                foreach (char c in s)
+                {
+                    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+                }
+                return true;
+            }
+        }
+    }
+}

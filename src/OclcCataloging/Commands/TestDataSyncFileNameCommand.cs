@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+using OclcCataloging.DataSync.FileNames;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Checks a WorldCat data sync upload file name against OCLC's naming rules.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "DataSyncFileName")]
+    [OutputType(typeof(DataSyncFileNameTest))]
+    public sealed class TestDataSyncFileNameCommand : PSCmdlet
+    {
+        /// <summary>File names (or files) to check.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        public string[] Name { get; set; } = Array.Empty<string>();
+
+        /// <summary>Accept extensions other than mrc, xml and csv.</summary>
+        [Parameter]
+        public SwitchParameter AllowAnyExtension { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string n in Name)
+            {
+                if (n == null) continue;
+                string file = n;
+                int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
+                if (slash >= 0) file = file.Substring(slash + 1);
+                WriteObject(DataSyncFileNameValidator.Test(file, AllowAnyExtension));
+            }
+        }
+    }
+}

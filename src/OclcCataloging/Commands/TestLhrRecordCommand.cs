@@ -1,0 +1,254 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using OclcCataloging.DataSync;
+using OclcCataloging.DataSync.Lhr;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
+using OclcCataloging.Oclc;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Checks local holdings records (MFHD) against OCLC's WorldCat data sync rules and a holdings translation table.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", DefaultParameterSetName = RecordSet)]
+    [OutputType(typeof(LhrRecordResult), typeof(LhrFileFinding), typeof(LhrValidationSummary))]
+    public sealed class TestLhrRecordCommand : PSCmdlet
+    {
+        private const string RecordSet = "Record";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private LhrRecordValidator? _validator;
+        private LhrFileChecker? _checker;
+        private LhrValidationSummary? _summary;
+        private ProgressThrottle? _progress;
+        private long _ordinal;
+
+        /// <summary>Records to check.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
+        [AllowEmptyCollection]
+        public MarcRecord[] InputObject { get; set; } = Array.Empty<MarcRecord>();
+
+        /// <summary>Files to read and check, in order. Wildcards allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Files to read and check, used exactly as written.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Where the collection's MFHD tab says the OCLC number is: 004, 014 or 035.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateSet("004", "014", "035")]
+        public string OclcNumberLocation { get; set; } = "004";
+
+        /// <summary>LocalHoldings or DeleteLocalHoldings.</summary>
+        [Parameter]
+        public LhrCollectionType CollectionType { get; set; } = LhrCollectionType.LocalHoldings;
+
+        /// <summary>The holdings translation table: a CSV path, or rows from Import-Csv.</summary>
+        [Parameter]
+        public object? TranslationTable { get; set; }
+
+        /// <summary>The collection's exclusion rules, e.g. 'LDR/05=d', '008/20=b', '852$b=WDRN', '876'.</summary>
+        [Parameter]
+        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
+
+        /// <summary>Treat two OCN-bearing fields with the same number as a warning, not an error.</summary>
+        [Parameter]
+        public SwitchParameter AllowRepeatedSameOcn { get; set; }
+
+        /// <summary>Return one object with counts per rule instead of one result per record.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var options = new LhrValidationOptions
+            {
+                OclcNumberLocation = OclcNumberLocationNames.Parse(OclcNumberLocation),
+                CollectionType = CollectionType,
+                AllowRepeatedSameOcn = AllowRepeatedSameOcn,
+            };
+            foreach (string text in ExcludeRule)
+            {
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                try
+                {
+                    options.ExclusionRules.Add(ExclusionRule.Parse(text));
+                }
+                catch (FormatException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, "ExclusionRuleInvalid", ErrorCategory.InvalidArgument, text));
+                }
+            }
+            if (TranslationTable != null) options.TranslationTable = LoadTable(TranslationTable);
+            _validator = new LhrRecordValidator(options);
+            _checker = new LhrFileChecker(options);
+            if (Summary) _summary = new LhrValidationSummary();
+            _progress = new ProgressThrottle();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == RecordSet)
+            {
+                foreach (MarcRecord record in InputObject)
+                {
+                    if (record != null) Check(record);
+                }
+                return;
+            }
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string p in literal ? LiteralPath : Path)
+            {
+                foreach (string file in ProviderPaths.ResolveInputFiles(this, p, literal)) ReadFile(file);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_checker == null) return;
+            foreach (var finding in _checker.Finish())
+            {
+                if (_summary != null) _summary.Add(finding); else WriteObject(finding);
+            }
+            if (_summary != null) WriteObject(_summary);
+            if (_progress != null && _progress.HasReported)
+                WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void ReadFile(string file)
+        {
+            IMarcReader reader;
+            try
+            {
+                reader = MarcReaderFactory.OpenFile(file);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException || e is NotSupportedException)
+            {
+                WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed, ErrorCategory.OpenError, file));
+                return;
+            }
+            using (reader)
+            {
+                while (true)
+                {
+                    MarcReadResult? result;
+                    try
+                    {
+                        result = reader.ReadNext();
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                        WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+                        return;
+                    }
+                    if (result == null) break;
+                    if (result.Record != null) Check(result.Record);
+                    else if (result.Error != null)
+                    {
+                        WriteError(new ErrorRecord(new InvalidDataException("'" + file + "': " + result.Error.Message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, result.Error));
+                    }
+                }
+            }
+        }
+
+        private void Check(MarcRecord record)
+        {
+            _ordinal++;
+            var result = _validator!.Validate(record, _ordinal);
+            _checker!.Add(result);
+            if (_summary != null) _summary.Add(result); else WriteObject(result);
+            if (_progress!.IsDue())
+                WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Checked " + _ordinal.ToString("N0", CultureInfo.CurrentCulture) + " records"));
+        }
+
+        private HoldingsTranslationTable LoadTable(object value)
+        {
+            object v = value is PSObject pso ? pso.BaseObject : value;
+            HoldingsTranslationTable? table = null;
+            if (v is string path)
+            {
+                IList<string> files = ProviderPaths.ResolveInputFiles(this, path, literal: false);
+                if (files.Count != 1)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new FileNotFoundException("-TranslationTable '" + path + "' must name one CSV file" + (files.Count > 1 ? "; it matches " + files.Count + "." : "."), path),
+                        ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, path));
+                }
+                string file = files[0];
+                try
+                {
+                    table = HoldingsTranslationTable.Load(file);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileOpenFailed, ErrorCategory.OpenError, file));
+                }
+            }
+            else if (v is HoldingsTranslationTable t)
+            {
+                table = t;
+            }
+            else
+            {
+                var rows = new List<TranslationRow>();
+                IEnumerable items = v as IEnumerable ?? new[] { value };
+                foreach (object item in items)
+                {
+                    if (item == null) continue;
+                    object b = item is PSObject p ? p.BaseObject : item;
+                    if (b is TranslationRow tr) { rows.Add(tr); continue; }
+                    var ps = PSObject.AsPSObject(item);
+                    var missing = new List<string>();
+                    foreach (string col in HoldingsTranslationTable.Columns)
+                    {
+                        if (ps.Properties[col] == null) missing.Add(col);
+                    }
+                    if (missing.Count > 0)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException("-TranslationTable rows need the properties " + string.Join(",", HoldingsTranslationTable.Columns) + "; missing: " + string.Join(",", missing.ToArray()) + "."),
+                            LhrRules.TableColumnMissing, ErrorCategory.InvalidArgument, item));
+                    }
+                    rows.Add(new TranslationRow
+                    {
+                        In852a = Cell(ps, "In852a"), In852b = Cell(ps, "In852b"), In852c = Cell(ps, "In852c"),
+                        Out852a = Cell(ps, "Out852a"), Out852b = Cell(ps, "Out852b"), Out852c = Cell(ps, "Out852c"),
+                        Out008_20 = Cell(ps, "Out008_20"), Out008_21 = Cell(ps, "Out008_21"),
+                    });
+                }
+                table = new HoldingsTranslationTable(rows);
+            }
+            foreach (DataSyncFinding f in table!.Findings)
+            {
+                if (f.Severity == FindingSeverity.Warning) WriteWarning(f.ToString());
+            }
+            if (!table.IsValid)
+            {
+                var errors = new List<string>();
+                foreach (DataSyncFinding f in table.Findings) if (f.Severity == FindingSeverity.Error) errors.Add(f.ToString());
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidDataException("The holdings translation table is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.ToArray())),
+                    "TranslationTableInvalid", ErrorCategory.InvalidData, TranslationTable)
+                {
+                    ErrorDetails = new ErrorDetails("The holdings translation table is not valid: " + string.Join(" ", errors.ToArray()))
+                    {
+                        RecommendedAction = "Fix the table: 852 $b codes are four characters of A-Z and 2-9; 008/20 is a, b, c, l or u; 008/21 is a, b or u.",
+                    },
+                });
+            }
+            return table;
+        }
+
+        private static string Cell(PSObject ps, string name) => ps.Properties[name]?.Value?.ToString() ?? string.Empty;
+    }
+}

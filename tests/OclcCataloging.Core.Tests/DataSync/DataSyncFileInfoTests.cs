@@ -1,0 +1,82 @@
+using OclcCataloging.DataSync.FileNames;
+using Xunit;
+
+namespace OclcCataloging.Core.Tests.DataSync;
+
+/// <summary>Output and report file names, lhr-data-sync.md §1.11 (examples from the rule text).</summary>
+public sealed class DataSyncFileInfoTests
+{
+    [Fact]
+    public void Zipped_output_file()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.OCWMS.new.D20170612.T141740.1.mrc.zip");
+        Assert.Equal(DataSyncFileKind.Output, i.Kind);
+        Assert.Equal("OCWMS", i.Symbol);
+        Assert.Equal("new", i.Designation);
+        Assert.Equal(DataSyncFrequency.Daily, i.Frequency);
+        Assert.Equal(new DateTime(2017, 6, 12, 14, 17, 40), i.Timestamp);
+        Assert.Equal(1, i.Sequence);
+        Assert.Equal("mrc", i.Extension);
+        Assert.True(i.Compressed);
+    }
+
+    [Fact]
+    public void Output_report_with_provider()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.XXX.datasync.provider.W20160318.T092700.bibdetailexcpt.1.mrc.txt");
+        Assert.Equal(DataSyncFileKind.OutputReport, i.Kind);
+        Assert.Equal("datasync.provider", i.Designation);
+        Assert.Equal(DataSyncFrequency.Weekly, i.Frequency);
+        Assert.Equal("bibdetailexcpt", i.ReportName);
+        Assert.Equal(1, i.Sequence);
+        Assert.Equal("mrc.txt", i.Extension);
+        Assert.False(i.Compressed);
+    }
+
+    [Fact]
+    public void My_Files_report()
+    {
+        var i = DataSyncFileInfo.Parse("OCWMS-ABC.1234567.LHR.D20240102.T030405678.1234567.OCWMS.lhr.mrc.ProcessingReport.txt");
+        Assert.Equal(DataSyncFileKind.MyFilesReport, i.Kind);
+        Assert.Equal("OCWMS", i.Symbol);
+        Assert.Equal("ABC", i.CollectionSymbol);
+        Assert.Equal("1234567", i.CollectionId);
+        Assert.Equal("LHR", i.UploadSubdirectory);
+        Assert.Equal(new DateTime(2024, 1, 2, 3, 4, 5, 678), i.Timestamp);
+        Assert.Equal("1234567.OCWMS.lhr.mrc", i.OriginalFileName);
+        Assert.Equal("ProcessingReport", i.ReportName);
+    }
+
+    [Fact]
+    public void Cross_reference_report()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.OCWMS.datasync.1003600-100360.D20160323.T124708500.xrefrpt.txt");
+        Assert.Equal(DataSyncFileKind.CrossReferenceReport, i.Kind);
+        Assert.Equal("1003600-100360", i.CollectionId);
+        Assert.Equal("xrefrpt", i.ReportName);
+        Assert.Equal(new DateTime(2016, 3, 23, 12, 47, 8, 500), i.Timestamp);
+    }
+
+    [Fact]
+    public void Local_holdings_offline_product_and_stub()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.OCWMS.lhop.D20240101.T010203.csv");
+        Assert.Equal(DataSyncFileKind.LocalHoldingsOfflineProduct, i.Kind);
+        Assert.Equal("csv", i.Extension);
+        var s = DataSyncFileInfo.Parse("metacoll.OCWMS.updates.D20160318.T210512.1.mrc-stub.txt");
+        Assert.True(s.IsStub);
+        Assert.Equal(DataSyncFileKind.Output, s.Kind);
+        Assert.Equal("updates", s.Designation);
+    }
+
+    [Fact]
+    public void Upload_name_and_unknown_name()
+    {
+        var u = DataSyncFileInfo.Parse(@"C:\out\1234567.EL_36.lhr.D20240101.T010203.2.mrc");
+        Assert.Equal(DataSyncFileKind.Upload, u.Kind);
+        Assert.Equal("EL$", u.Symbol);
+        Assert.Equal("lhr", u.Designation);
+        Assert.Equal(2, u.Sequence);
+        Assert.Equal(DataSyncFileKind.Unknown, DataSyncFileInfo.Parse("holdings.mrc").Kind);
+    }
+}
