@@ -62,7 +62,7 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync); all available when empty.
     [string[]] $Dataset = @(),
 
     # Keep the generated large file (it is deleted after the run otherwise; the 200k files are always kept).
@@ -317,6 +317,7 @@ $null = Initialize-SyntheticFile -Path $synthetic -RecordCount $Records -MinByte
 $datasets.Add([pscustomobject]@{ Name = 'synthetic'; Path = $synthetic; Stats = Get-FileStats $synthetic })
 
 $jazz = Join-Path $Root '../shared/corpus/Evergreen/jazz_1k.mrc'
+$jazzMarc8 = $null
 if (Test-Path -LiteralPath $jazz) {
     if (-not $haveYaz) {
         Add-Note 'jazz-utf8 dataset skipped: converting jazz_1k.mrc from MARC-8 needs yaz-marcdump.'
@@ -338,6 +339,7 @@ if (Test-Path -LiteralPath $jazz) {
             if ($LASTEXITCODE -ne 0) { throw "Converting $marc8 to UTF-8 failed." }
         }
         $datasets.Add([pscustomobject]@{ Name = 'jazz-utf8'; Path = $utf8; Stats = Get-FileStats $utf8 })
+        $jazzMarc8 = $marc8
     }
 }
 else {
@@ -414,6 +416,61 @@ foreach ($d in $datasets) {
 }
 
 # ---------------------------------------------------------------------------------------------------
+# MARC-8 -> UTF-8 MARCXML (character sets issue): the real MARC-8 file, converted while written.
+if ($jazzMarc8 -and ($Dataset.Count -eq 0 -or $Dataset -contains 'jazz-marc8')) {
+    Write-Step 'MARC-8 -> UTF-8 MARCXML'
+    $m8 = Get-FileStats $jazzMarc8
+    $n = [long]$m8.records
+    $common = @{ DatasetName = 'jazz-marc8'; RecordCount = $n; InputBytes = [long]$m8.bytes }
+    & /bin/sh -c ('cat ' + (ConvertTo-ShellWord $jazzMarc8) + ' > /dev/null')
+    $null = Measure-Benchmark @common -Name 'core MARC-8 -> UTF-8 MARCXML' -Tool 'core' -Kind 'marcxml-marc8' -Command (@($Driver) + @('toxml', $jazzMarc8, '/dev/null')) -Display 'OclcCataloging.Bench toxml FILE /dev/null' `
+        -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $n) { "read $($j.records) records, expected $n" } } `
+        -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+    $tmp = Join-Path $WorkDir 'marc8-export.xml'
+    $export = $importModule + '; Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $jazzMarc8) + ' | Export-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $tmp) + ' -Format MarcXml'
+    $null = Measure-Benchmark @common -Name 'pwsh Import | Export -Format MarcXml' -Tool 'pwsh' -Kind 'marcxml-marc8' -Command (Get-PwshCommand $export) `
+        -Display 'Import-MarcFile -LiteralPath FILE | Export-MarcFile -LiteralPath TMP -Format MarcXml' -Check { param($r) Test-ExportedFile $tmp $n }
+    Remove-Item -LiteralPath $tmp -ErrorAction SilentlyContinue
+    if ($haveYaz) {
+        $null = Measure-Benchmark @common -Name 'yaz-marcdump -f MARC-8 -t UTF-8 -o marcxml' -Tool 'yaz' -Kind 'marcxml-marc8' -Command @('yaz-marcdump', '-f', 'MARC-8', '-t', 'UTF-8', '-i', 'marc', '-o', 'marcxml', $jazzMarc8) -StdoutTo '/dev/null' -Display 'yaz-marcdump -f MARC-8 -t UTF-8 -i marc -o marcxml FILE > /dev/null'
+    }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# WorldCat data sync (data sync issue): Test-LhrRecord on generated LHRs with a translation table, and
+# Get-OclcNumber on the bibliographic file.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'datasync') {
+    Write-Step 'WorldCat data sync'
+    $lhrCount = [long][math]::Max(1000, [math]::Floor($Records / 2))
+    $mfhd = Join-Path $DataPath ("mfhd-{0}.mrc" -f $lhrCount)
+    $table = Join-Path $DataPath ("mfhd-{0}-translation.csv" -f $lhrCount)
+    if (-not (Test-Path -LiteralPath $mfhd) -or -not (Test-Path -LiteralPath $table)) {
+        Write-Host "Generating $mfhd ($lhrCount LHRs) and $table ..."
+        $g = Invoke-Timed -Command (@($Driver) + @('generate-mfhd', '--records', "$lhrCount", '--out', $mfhd, '--table', $table))
+        if ($g.ExitCode -ne 0) { throw "Generating $mfhd failed: $($g.Stderr)" }
+    }
+    $common = @{ DatasetName = "mfhd-$lhrCount"; RecordCount = $lhrCount; InputBytes = (Get-Item -LiteralPath $mfhd).Length }
+    & /bin/sh -c ('cat ' + (ConvertTo-ShellWord $mfhd) + ' > /dev/null')
+    $lhr = $importModule + '; (Test-LhrRecord -Path ' + (ConvertTo-PSLiteral $mfhd) + ' -OclcNumberLocation 004 -TranslationTable ' + (ConvertTo-PSLiteral $table) + ' -Summary).Records'
+    $null = Measure-Benchmark @common -Name 'pwsh Test-LhrRecord -Path -Summary' -Tool 'pwsh' -Kind 'lhr' -Command (Get-PwshCommand $lhr) `
+        -Display 'Test-LhrRecord -Path FILE -OclcNumberLocation 004 -TranslationTable CSV -Summary' `
+        -Check { param($r) $c = "$($r.Stdout)".Trim(); if ($c -ne "$lhrCount") { "checked '$c' records, expected $lhrCount" } }
+    $lhrPipe = $importModule + '; (Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $mfhd) + ' | Test-LhrRecord -OclcNumberLocation 004 -TranslationTable ' + (ConvertTo-PSLiteral $table) + ' | Measure-Object).Count'
+    $null = Measure-Benchmark @common -Name 'pwsh Import | Test-LhrRecord (a result per record)' -Tool 'pwsh' -Kind 'lhr-pipeline' -Command (Get-PwshCommand $lhrPipe) `
+        -Display 'Import-MarcFile FILE | Test-LhrRecord -OclcNumberLocation 004 -TranslationTable CSV | Measure-Object' `
+        -Check { param($r) $c = [long]("$($r.Stdout)".Trim()); if ($c -lt $lhrCount) { "got $c results, expected at least $lhrCount" } }
+
+    $bib = $datasets | Where-Object Name -eq 'synthetic' | Select-Object -First 1
+    if ($bib) {
+        $n = [long]$bib.Stats.records
+        $ocn = $importModule + '; (Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $bib.Path) + ' | Get-OclcNumber | Measure-Object).Count'
+        $null = Measure-Benchmark -DatasetName 'synthetic' -RecordCount $n -InputBytes ([long]$bib.Stats.bytes) -Name 'pwsh Import | Get-OclcNumber' -Tool 'pwsh' -Kind 'ocn' -Command (Get-PwshCommand $ocn) `
+            -Display 'Import-MarcFile FILE | Get-OclcNumber | Measure-Object' `
+            -Check { param($r) $c = "$($r.Stdout)".Trim(); if ($c -ne "$n") { "got '$c' results, expected $n" } }
+    }
+}
+
+# ---------------------------------------------------------------------------------------------------
 $large = $null
 if ($LargeFileMB -gt 0) {
     Write-Step "Peak memory on a $LargeFileMB MB file"
@@ -470,6 +527,9 @@ foreach ($row in $script:Results) {
             'marcxml' {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml') 'yaz marcxml'
                 if ($row.Tool -eq 'pwsh') { $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-file') 'yaz marcxml > file' }
+            }
+            'marcxml-marc8' {
+                $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-marc8') 'yaz -f MARC-8 -t UTF-8 marcxml'
             }
             'iso2709' {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'iso2709') 'yaz -o marc'
@@ -532,6 +592,17 @@ foreach ($d in $datasets) {
     if ($ps -and $yaz) { Add-Target "[$($d.Name)] Import-MarcFile | Export-MarcFile -Format MarcXml >= yaz-marcdump -o marcxml" ($ps.RecordsPerSecond -ge $yaz.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×, pwsh start-up and writing a file included, yaz to /dev/null{3})' -f $ps.RecordsPerSecond, $yaz.RecordsPerSecond, ($ps.RecordsPerSecond / $yaz.RecordsPerSecond), $fileNote) }
     else { Add-Target "[$($d.Name)] Import-MarcFile | Export-MarcFile -Format MarcXml >= yaz-marcdump -o marcxml" $null 'not measured' }
 }
+$core = Find-Row 'jazz-marc8' 'core' 'marcxml-marc8'; $yaz = Find-Row 'jazz-marc8' 'yaz' 'marcxml-marc8'
+if ($core -and $yaz) { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump -f MARC-8 -t UTF-8 -o marcxml' ($core.RecordsPerSecond -ge 3 * $yaz.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×)' -f $core.RecordsPerSecond, $yaz.RecordsPerSecond, ($core.RecordsPerSecond / $yaz.RecordsPerSecond)) }
+else { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump' $null 'not measured' }
+$lhrRow = @($script:Results | Where-Object { $_.Tool -eq 'pwsh' -and $_.Kind -eq 'lhr' -and -not $_.Failed }) | Select-Object -First 1
+if ($lhrRow -and $lhrRow.Records -ge 100000) {
+    Add-Target 'Test-LhrRecord under 5 s for 100,000 LHRs (pwsh start-up included)' ($lhrRow.MedianSeconds * 100000 / $lhrRow.Records -lt 5) ('{0:0.00} s for {1:N0} records ({2:N0} records/s)' -f $lhrRow.MedianSeconds, $lhrRow.Records, $lhrRow.RecordsPerSecond)
+}
+elseif ($lhrRow) {
+    Add-Target 'Test-LhrRecord under 5 s for 100,000 LHRs' $null ('measured on {0:N0} records only ({1:0.00} s); use -Records 200000 or more for 100,000 LHRs' -f $lhrRow.Records, $lhrRow.MedianSeconds)
+}
+else { Add-Target 'Test-LhrRecord under 5 s for 100,000 LHRs' $null 'not measured' }
 if ($large -and -not $large.Failed) {
     Add-Target "Peak working set < 300 MB for Import-MarcFile | Export-MarcFile -Format MarcXml on a $LargeFileMB MB file" ($large.MaxRssMB -lt 300) ('{0:0} MB max RSS ({1:N0} records, {2:0.0} s)' -f $large.MaxRssMB, $large.Records, $large.MedianSeconds)
 }

@@ -40,6 +40,7 @@ namespace OclcCataloging.Bench
                 switch (cmd)
                 {
                     case "generate": return Generate(rest);
+                    case "generate-mfhd": return GenerateMfhd(rest);
                     case "stats": return Stats(Positional(rest, 0, "FILE"));
                     case "count": return Count(Positional(rest, 0, "FILE"));
                     case "parse": return CoreCommands.Parse(Positional(rest, 0, "FILE"), deep: false);
@@ -63,6 +64,31 @@ namespace OclcCataloging.Bench
                 Console.Error.WriteLine(ex.ToString());
                 return 1;
             }
+        }
+
+        /// <summary>generate-mfhd --records N --out FILE --table CSV [--seed S]: LHRs and their translation table.</summary>
+        private static int GenerateMfhd(List<string> args)
+        {
+            long records = 100000;
+            int seed = 852;
+            string? output = null, table = null;
+            for (int i = 0; i < args.Count; i++)
+            {
+                string value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException(args[i] + " needs a value.");
+                switch (args[i])
+                {
+                    case "--records": records = long.Parse(value, CultureInfo.InvariantCulture); i++; break;
+                    case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); i++; break;
+                    case "--out": output = value; i++; break;
+                    case "--table": table = value; i++; break;
+                    default: throw new ArgumentException("Unknown option " + args[i] + ".");
+                }
+            }
+            if (output == null || table == null) throw new ArgumentException("generate-mfhd needs --out FILE and --table CSV.");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            MfhdGenerator.Write(output, table, records, seed);
+            PrintResult("generate-mfhd", records, clock.Elapsed.TotalSeconds);
+            return 0;
         }
 
         private static int Generate(List<string> args)

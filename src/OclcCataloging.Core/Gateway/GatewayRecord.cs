@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
+using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Oclc;
+
+namespace OclcCataloging.Gateway
+{
+    /// <summary>One record ready to be sent: its ISO 2709 bytes and its identity (001, OCLC number, title) for reporting.</summary>
+    public sealed class GatewayRecord
+    {
+        public GatewayRecord(byte[] bytes, string? controlNumber = null, string? oclcNumber = null, string? title = null)
+        {
+            Bytes = bytes ?? throw new ArgumentNullException(nameof(bytes));
+            ControlNumber = controlNumber;
+            OclcNumber = oclcNumber;
+            Title = title;
+        }
+
+        /// <summary>The ISO 2709 bytes that go on the wire.</summary>
+        public byte[] Bytes { get; }
+
+        /// <summary>The 001 value, or null.</summary>
+        public string? ControlNumber { get; }
+
+        /// <summary>The record's primary OCLC number, or null.</summary>
+        public string? OclcNumber { get; }
+
+        /// <summary>245 $a $b, or null.</summary>
+        public string? Title { get; }
+
+        /// <summary>
+        /// Serialises <paramref name="record"/>, converting it to <paramref name="encoding"/> first (leader/09 and
+        /// lengths are set by the conversion and the writer). Throws <see cref="GatewayException"/>
+        /// (<see cref="GatewayErrorCodes.RecordTooLong"/> or <see cref="GatewayErrorCodes.RecordNotEncodable"/>).
+        /// </summary>
+        public static GatewayRecord FromRecord(MarcRecord record, GatewayRecordEncoding encoding = GatewayRecordEncoding.AsIs)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            string? control = record.ControlNumber;
+            string? title = record.Title;
+            string? ocn = null;
+            try
+            {
+                ocn = OclcNumberFinder.FindPrimary(record, OclcNumberLocation.Auto)?.OclcNumber;
+            }
+            catch (Exception)
+            {
+                // identity is informative only
+            }
+
+            MarcRecord toWrite = record;
+            try
+            {
+                if (encoding == GatewayRecordEncoding.Utf8) toWrite = MarcEncodingConverter.ToUnicode(record);
+                else if (encoding == GatewayRecordEncoding.Marc8) toWrite = MarcEncodingConverter.ToMarc8(record);
+            }
+            catch (Exception e) when (e is MarcEncodingException || e is ArgumentException)
+            {
+                throw new GatewayException(GatewayErrorCodes.RecordNotEncodable, "The record cannot be converted to " + encoding + ": " + e.Message + " Nothing was sent.", e);
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = Iso2709Writer.ToBytes(toWrite);
+            }
+            catch (MarcWriteException e)
+            {
+                string code = e.Code == MarcDiagnosticCodes.RecordTooLong || e.Code == MarcDiagnosticCodes.FieldTooLong
+                    ? GatewayErrorCodes.RecordTooLong
+                    : GatewayErrorCodes.RecordNotEncodable;
+                throw new GatewayException(code, e.Message + " Nothing was sent.", e);
+            }
+            catch (MarcEncodingException e)
+            {
+                throw new GatewayException(GatewayErrorCodes.RecordNotEncodable, e.Message + " Nothing was sent.", e);
+            }
+            return new GatewayRecord(bytes, control, ocn, title);
+        }
+
+        /// <summary>Wraps raw ISO 2709 bytes; the identity is read from them when they parse (nothing is changed).</summary>
+        public static GatewayRecord FromBytes(byte[] bytes)
+        {
+            if (bytes == null) throw new ArgumentNullException(nameof(bytes));
+            string? control = null, title = null, ocn = null;
+            try
+            {
+                using (var reader = new Iso2709Reader(new MemoryStream(bytes, false)))
+                {
+                    MarcRecord? r = reader.ReadNext()?.Record;
+                    if (r != null)
+                    {
+                        control = r.ControlNumber;
+                        title = r.Title;
+                        ocn = OclcNumberFinder.FindPrimary(r, OclcNumberLocation.Auto)?.OclcNumber;
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // identity is informative only; validation reports what is wrong with the bytes
+            }
+            return new GatewayRecord(bytes, control, ocn, title);
+        }
+
+        public override string ToString() => "001=" + (ControlNumber ?? "(none)") + " " + (Title ?? "(no title)") + " (" + Bytes.Length + " bytes)";
+    }
+}
