@@ -77,7 +77,7 @@ public class JsonConformanceTests
         Assert.Equal(9, records.Count);
         Assert.Equal("01470nam a22004451  4500", records[0].Leader.ToString());
         Assert.DoesNotContain('^', records[0].GetValue("008")!);
-        Assert.All(records, r => Assert.Contains(r.Warnings, w => w.Code == MarcTextFormatDiagnosticCodes.BlankSubstitute));
+        Assert.All(records, r => Assert.Contains(r.Warnings, w => w.Code == MarcDiagnosticCodes.BlankSubstitute));
     }
 
     [CorpusFact]

@@ -71,14 +71,14 @@ namespace OclcCataloging.Marc.Json
             object root = p.ParseValue(0);
             p.SkipWs();
             if (p._pos < p._end) throw p.Syntax("Unexpected text after the end of the record.");
-            if (!(root is JObject obj)) throw new JsonRecordException(MarcTextFormatDiagnosticCodes.JsonNotARecord, "The JSON value is not an object.", 0);
+            if (!(root is JObject obj)) throw new JsonRecordException(MarcDiagnosticCodes.JsonNotARecord, "The JSON value is not an object.", 0);
             return p.BuildRecord(obj);
         }
 
         // ------------------------------------------------------------------ JSON
 
         private JsonRecordException Syntax(string message) =>
-            new JsonRecordException(MarcTextFormatDiagnosticCodes.JsonSyntaxError, "The record is not well-formed JSON: " + message, _pos);
+            new JsonRecordException(MarcDiagnosticCodes.JsonSyntaxError, "The record is not well-formed JSON: " + message, _pos);
 
         private void SkipWs()
         {
@@ -307,16 +307,16 @@ namespace OclcCataloging.Marc.Json
                     any = true;
                     if (m.Value is JArray a) fields = a;
                     else if (m.Value is JObject o) fields = FieldsFromObject(o);
-                    else Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is not an array; the record has no fields.", m.Offset, null);
+                    else Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is not an array; the record has no fields.", m.Offset, null);
                 }
                 else
                 {
-                    Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" is not part of MARC-in-JSON and was ignored.", m.Offset, null);
+                    Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" is not part of MARC-in-JSON and was ignored.", m.Offset, null);
                 }
             }
             if (!any)
             {
-                throw new JsonRecordException(MarcTextFormatDiagnosticCodes.JsonNotARecord,
+                throw new JsonRecordException(MarcDiagnosticCodes.JsonNotARecord,
                     "The JSON object has neither \"leader\" nor \"fields\"; it is not a MARC-in-JSON record.", 0);
             }
 
@@ -328,13 +328,13 @@ namespace OclcCataloging.Marc.Json
                 foreach (object item in fields)
                 {
                     if (item is JObject f) AddField(record, f, blanks);
-                    else Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "A member of \"fields\" is not an object; it was ignored.", fields.Offset, null);
+                    else Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "A member of \"fields\" is not an object; it was ignored.", fields.Offset, null);
                 }
             }
 
             if (blanks.Count > 0)
             {
-                Warn(MarcTextFormatDiagnosticCodes.BlankSubstitute, "'^' or '#' was read as blank in " + string.Join(", ", blanks.ToArray()) + ".", obj.Offset, null);
+                Warn(MarcDiagnosticCodes.BlankSubstitute, "'^' or '#' was read as blank in " + string.Join(", ", blanks.ToArray()) + ".", obj.Offset, null);
             }
             record.AddWarnings(_warnings);
             return record;
@@ -343,7 +343,7 @@ namespace OclcCataloging.Marc.Json
         /// <summary>"fields": {"001": "...", "245": {...}} — a producer's shortcut; order is kept, repeats are impossible.</summary>
         private JArray FieldsFromObject(JObject o)
         {
-            Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is an object instead of an array; its members were read as fields in order.", o.Offset, null);
+            Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is an object instead of an array; its members were read as fields in order.", o.Offset, null);
             var a = new JArray { Offset = o.Offset };
             foreach (JMember m in o)
             {
@@ -380,7 +380,7 @@ namespace OclcCataloging.Marc.Json
         {
             if (f.Count != 1)
             {
-                Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "A field object has " + f.Count + " members instead of one (its tag); each was read as a field.", f.Offset, null);
+                Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "A field object has " + f.Count + " members instead of one (its tag); each was read as a field.", f.Offset, null);
             }
             foreach (JMember m in f)
             {
@@ -434,7 +434,7 @@ namespace OclcCataloging.Marc.Json
                     case "ind2": ind2 = Indicator(m, tag, blanks); seen2 = true; break;
                     case "subfields": subfields = m.Value; subfieldsAt = m.Offset; break;
                     default:
-                        Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" of field " + tag + " was ignored.", m.Offset, tag);
+                        Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" of field " + tag + " was ignored.", m.Offset, tag);
                         break;
                 }
             }
@@ -455,18 +455,18 @@ namespace OclcCataloging.Marc.Json
                     }
                     else
                     {
-                        Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "A subfield of field " + tag + " is not an object; it was ignored.", arr.Offset, tag);
+                        Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "A subfield of field " + tag + " is not an object; it was ignored.", arr.Offset, tag);
                     }
                 }
             }
             else if (subfields is JObject so)
             {
-                Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are an object instead of an array; they were read in order.", so.Offset, tag);
+                Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are an object instead of an array; they were read in order.", so.Offset, tag);
                 foreach (JMember sm in so) AddSubfield(list, tag, sm);
             }
             else if (subfields != null && subfields != JsonNull)
             {
-                Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are not an array; the field has no subfields.", subfieldsAt, tag);
+                Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are not an array; the field has no subfields.", subfieldsAt, tag);
             }
             return field;
         }
@@ -513,12 +513,12 @@ namespace OclcCataloging.Marc.Json
             if (value is string s) return s;
             if (value == JsonNull)
             {
-                Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is null; empty text was used.", offset, tag);
+                Warn(MarcDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is null; empty text was used.", offset, tag);
                 return string.Empty;
             }
             if (value is JNumber n) return n.Text;
             if (value is bool b) return b ? "true" : "false";
-            Warn(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is " + (value is JArray ? "an array" : "an object") + " instead of text; empty text was used.", offset, tag);
+            Warn(MarcDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is " + (value is JArray ? "an array" : "an object") + " instead of text; empty text was used.", offset, tag);
             return string.Empty;
         }
 

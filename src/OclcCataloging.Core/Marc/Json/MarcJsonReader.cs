@@ -126,14 +126,14 @@ namespace OclcCataloging.Marc.Json
                                 ? "The record is still open at the end of its line (newline-delimited JSON); the JSON is incomplete or broken. Reading goes on with the next line."
                                 : "The record has a line break inside a string; the JSON is broken.";
                     string code = end == ScanEnd.Eof ? MarcDiagnosticCodes.TruncatedRecord
-                        : end == ScanEnd.TooLong ? MarcDiagnosticCodes.OversizeRecord : MarcTextFormatDiagnosticCodes.JsonSyntaxError;
+                        : end == ScanEnd.TooLong ? MarcDiagnosticCodes.OversizeRecord : MarcDiagnosticCodes.JsonSyntaxError;
                     return Error(code, why, start);
                 }
 
                 // Something that is not an object where a record should start.
                 ScanJunk();
                 _ordinal++;
-                return Error(MarcTextFormatDiagnosticCodes.JsonNotARecord,
+                return Error(MarcDiagnosticCodes.JsonNotARecord,
                     "Expected a MARC-in-JSON record (a JSON object starting with '{') but found '" + Preview() + "'.", start);
             }
         }

@@ -68,7 +68,7 @@ namespace OclcCataloging.Marc.Mrk
             {
                 MrkLine l = lines[first];
                 int start = ContentStart(l.Text, out bool odd);
-                if (odd) Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "The leader line does not have two blanks after =LDR.", l.Offset, null);
+                if (odd) Warn(warnings, MarcDiagnosticCodes.MrkInvalidLine, "The leader line does not have two blanks after =LDR.", l.Offset, null);
                 leaderText = l.Text.Substring(start);
                 first++;
             }
@@ -96,13 +96,13 @@ namespace OclcCataloging.Marc.Mrk
                 if (t.Trim().Length == 0) continue;
                 if (t[0] != '=' || t.Length < 4)
                 {
-                    Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "The line '" + Preview(t) + "' is not a field (=TAG  data); it was skipped.", line.Offset, null);
+                    Warn(warnings, MarcDiagnosticCodes.MrkInvalidLine, "The line '" + Preview(t) + "' is not a field (=TAG  data); it was skipped.", line.Offset, null);
                     continue;
                 }
                 string tag = t.Substring(1, 3);
                 if (tag == LeaderTag)
                 {
-                    Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "A second =LDR line in one record was skipped.", line.Offset, null);
+                    Warn(warnings, MarcDiagnosticCodes.MrkInvalidLine, "A second =LDR line in one record was skipped.", line.Offset, null);
                     continue;
                 }
                 if (!IsPrintableTag(tag))
@@ -111,7 +111,7 @@ namespace OclcCataloging.Marc.Mrk
                     continue;
                 }
                 int start = ContentStart(t, out bool oddSpacing);
-                if (oddSpacing) Warn(warnings, MarcTextFormatDiagnosticCodes.MrkInvalidLine, "Field " + tag + " does not have two blanks after its tag.", line.Offset, tag);
+                if (oddSpacing) Warn(warnings, MarcDiagnosticCodes.MrkInvalidLine, "Field " + tag + " does not have two blanks after its tag.", line.Offset, tag);
 
                 if (MarcField.IsControlTag(tag))
                 {
@@ -322,7 +322,7 @@ namespace OclcCataloging.Marc.Mrk
                 if (!_unicode && IsName(name))
                 {
                     // In MARC-8 text a brace is written {lcub}, so this was meant as a mnemonic.
-                    _warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, MarcTextFormatDiagnosticCodes.UnknownMnemonic,
+                    _warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.UnknownMnemonic,
                         "{" + name + "} is not a known mnemonic; it was kept as written.", lineOffset, tag));
                 }
                 return false;

@@ -83,7 +83,7 @@ public class MarcJsonReaderTests
         var results = JsonTestSupport.Read(json);
         Assert.Equal("ocm1,ERR,ocm3", JsonTestSupport.Ids(results));
         var e = results[1].Error!;
-        Assert.Equal(MarcTextFormatDiagnosticCodes.JsonSyntaxError, e.Code);
+        Assert.Equal(MarcDiagnosticCodes.JsonSyntaxError, e.Code);
         Assert.Equal(broken, Encoding.UTF8.GetString(e.RawBytes));
         Assert.Equal(JsonTestSupport.R1.Length + 1, e.Origin.ByteOffset);
         Assert.Equal(2, e.Origin.Ordinal);
@@ -96,9 +96,9 @@ public class MarcJsonReaderTests
         string json = "[" + JsonTestSupport.R1 + ",\n" + bad + ",\n42,\n" + JsonTestSupport.R3 + "]";
         var results = JsonTestSupport.Read(json);
         Assert.Equal("ocm1,ERR,ERR,ocm3", JsonTestSupport.Ids(results));
-        Assert.Equal(MarcTextFormatDiagnosticCodes.JsonSyntaxError, results[1].Error!.Code);
+        Assert.Equal(MarcDiagnosticCodes.JsonSyntaxError, results[1].Error!.Code);
         Assert.Equal(bad, Encoding.UTF8.GetString(results[1].Error!.RawBytes));
-        Assert.Equal(MarcTextFormatDiagnosticCodes.JsonNotARecord, results[2].Error!.Code);
+        Assert.Equal(MarcDiagnosticCodes.JsonNotARecord, results[2].Error!.Code);
         Assert.Equal("42", Encoding.UTF8.GetString(results[2].Error!.RawBytes));
     }
 
@@ -121,7 +121,7 @@ public class MarcJsonReaderTests
         Assert.Equal("  ", ((DataField)r["245"]!).Indicators);
         Assert.Equal("A^B", r.GetValue("245", 'a'));
         var w = Assert.Single(r.Warnings);
-        Assert.Equal(MarcTextFormatDiagnosticCodes.BlankSubstitute, w.Code);
+        Assert.Equal(MarcDiagnosticCodes.BlankSubstitute, w.Code);
 
         var kept = Assert.Single(JsonTestSupport.Read(json, new MarcJsonReaderOptions { TranslateBlankSubstitutes = false })).Record!;
         Assert.Equal("01470nam^a22004451^^4500", kept.Leader.ToString());
@@ -143,7 +143,7 @@ public class MarcJsonReaderTests
         Assert.Contains(MarcDiagnosticCodes.InvalidLeader, codes);
         Assert.Contains(MarcDiagnosticCodes.MissingIndicators, codes);
         Assert.Contains(MarcDiagnosticCodes.InvalidTag, codes);
-        Assert.Contains(MarcTextFormatDiagnosticCodes.JsonUnexpectedValue, codes);
+        Assert.Contains(MarcDiagnosticCodes.JsonUnexpectedValue, codes);
         Assert.All(r.Warnings, w => Assert.True(w.ByteOffset >= 0));
     }
 
@@ -152,7 +152,7 @@ public class MarcJsonReaderTests
     {
         var results = JsonTestSupport.Read("{\"hello\":\"world\"}\n" + JsonTestSupport.R1);
         Assert.Equal("ERR,ocm1", JsonTestSupport.Ids(results));
-        Assert.Equal(MarcTextFormatDiagnosticCodes.JsonNotARecord, results[0].Error!.Code);
+        Assert.Equal(MarcDiagnosticCodes.JsonNotARecord, results[0].Error!.Code);
     }
 
     [Fact]

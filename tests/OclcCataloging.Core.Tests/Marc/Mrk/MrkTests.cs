@@ -126,10 +126,10 @@ public class MrkTests
         var r = results[0].Record!;
         var codes = r.Warnings.Select(w => w.Code).Concat(results[1].Record!.Warnings.Select(w => w.Code)).ToList();
         Assert.Contains(MarcDiagnosticCodes.InvalidLeader, codes);
-        Assert.Contains(MarcTextFormatDiagnosticCodes.MrkInvalidLine, codes);
+        Assert.Contains(MarcDiagnosticCodes.MrkInvalidLine, codes);
         Assert.Contains(MarcDiagnosticCodes.DataBeforeFirstSubfield, codes);
         Assert.Contains(MarcDiagnosticCodes.MissingIndicators, codes);
-        Assert.Contains(MarcTextFormatDiagnosticCodes.UnknownMnemonic, codes);
+        Assert.Contains(MarcDiagnosticCodes.UnknownMnemonic, codes);
         Assert.Equal("no leader", r.ControlNumber);
         Assert.Equal("One blank", r.GetValue("245", 'a'));
         Assert.Equal("No indicators", r.GetValue("100", 'a'));
