@@ -103,6 +103,18 @@ function Read-TrxCounts([string] $Path) {
     }
 }
 
+# Skipped xunit tests with their reasons (e.g. ../shared/corpus or yaz-marcdump absent), so a skip is never silent.
+function Write-TrxSkips([string] $Path) {
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    $skipped = @($trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -eq 'NotExecuted' })
+    if ($skipped.Count -eq 0) { return }
+    Write-Host "Skipped xunit tests ($($skipped.Count)):"
+    foreach ($t in $skipped) {
+        $reason = $t.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
+        Write-Host ('  {0}: {1}' -f $t.testName, $(if ($reason) { $reason.InnerText.Trim() } else { '(no reason given)' }))
+    }
+}
+
 function Invoke-Tests {
     Invoke-Build
     $tools = Restore-TestTools
@@ -115,6 +127,7 @@ function Invoke-Tests {
     & dotnet test (Join-Path $Root 'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj') -c $Configuration --nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
     if (Test-Path $trx) {
+        Write-TrxSkips $trx
         $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = Read-TrxCounts $trx })
     }
     else {
