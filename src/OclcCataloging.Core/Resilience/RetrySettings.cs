@@ -18,6 +18,12 @@ namespace OclcCataloging.Resilience
         /// <summary>Decides whether a failure is worth another attempt. Default: none is.</summary>
         public Func<Exception, bool> ShouldRetry { get; set; } = _ => false;
 
+        /// <summary>A server-given delay for this failure (HTTP Retry-After); used instead of the back-off when present.</summary>
+        public Func<Exception, TimeSpan?>? DelayHint { get; set; }
+
+        /// <summary>Timeout of each attempt; an attempt that runs longer fails with <see cref="TimeoutException"/>. Null = none.</summary>
+        public TimeSpan? AttemptTimeout { get; set; }
+
         /// <summary>Called before each retry with the attempt number (1-based), the failure and the delay.</summary>
         public Action<int, Exception, TimeSpan>? OnRetry { get; set; }
     }
