@@ -115,9 +115,17 @@ function Write-TrxSkips([string] $Path) {
     }
 }
 
+# The loopback WorldCat and id.loc.gov simulators, run as processes by the Pester tests, the README and the benchmark.
+function Build-Simulators {
+    $out = Join-Path $OutRoot 'simulators'
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'tests/OclcCataloging.Simulators/OclcCataloging.Simulators.csproj'), '-c', $Configuration, '-o', $out, '--nologo', '-v', 'quiet')
+    return Join-Path $out 'OclcCataloging.Simulators.dll'
+}
+
 function Invoke-Tests {
     Invoke-Build
     $tools = Restore-TestTools
+    $simulators = Build-Simulators
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $ResultsDir -Force
     $suites = [System.Collections.Generic.List[object]]::new()
@@ -138,7 +146,7 @@ function Invoke-Tests {
     Write-Host "`n=== Pester (fresh PowerShell process) ==="
     $pesterJson = Join-Path $ResultsDir 'pester.json'
     & dotnet pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly -ResultPath $pesterJson
+        -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly -SimulatorsPath $simulators -ResultPath $pesterJson
     if (Test-Path $pesterJson) {
         $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = Get-Content $pesterJson -Raw | ConvertFrom-Json })
     }

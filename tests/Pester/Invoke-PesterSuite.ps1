@@ -8,7 +8,7 @@
     exits 1 when anything failed.
 
     The tests read the module path from $env:OCLC_MODULE_PATH and the other Polly.Core (for the dependency
-    isolation test) from $env:OCLC_OTHER_POLLY_PATH; this script sets both.
+    isolation test) from $env:OCLC_OTHER_POLLY_PATH and the simulators from $env:OCLC_SIMULATORS; this script sets them.
     build.ps1 -Task Test runs it in a fresh process, since a loaded module assembly cannot be unloaded.
 .EXAMPLE
     dotnet pwsh -NoProfile -NonInteractive -File tests/Pester/Invoke-PesterSuite.ps1 -ModulePath out/OclcCataloging/OclcCataloging.psd1 -PesterPath <nuget>/pester/5.7.1/tools/Pester.psd1
@@ -23,6 +23,9 @@ param(
 
     # Polly.Core of another version, loaded first by DependencyIsolation.Tests.ps1.
     [string] $OtherPollyPath,
+
+    # OclcCataloging.Simulators.dll (WorldCat and id.loc.gov simulators), for the Invoke-BatchSearch tests.
+    [string] $SimulatorsPath,
 
     # Where to write the JSON counts; nothing is written when omitted.
     [string] $ResultPath,
@@ -50,6 +53,7 @@ function Write-Result([int] $Passed, [int] $Failed, [int] $Skipped) {
 try {
     $env:OCLC_MODULE_PATH = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
     $env:OCLC_OTHER_POLLY_PATH = if ($OtherPollyPath) { (Resolve-Path -LiteralPath $OtherPollyPath).ProviderPath } else { '' }
+    $env:OCLC_SIMULATORS = if ($SimulatorsPath) { (Resolve-Path -LiteralPath $SimulatorsPath).ProviderPath } else { '' }
     Import-Module -Name $PesterPath -Force -ErrorAction Stop
 
     $config = New-PesterConfiguration

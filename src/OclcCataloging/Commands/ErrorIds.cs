@@ -28,6 +28,14 @@ namespace OclcCataloging.Commands
         internal const string RecordNotWritten = "RecordNotWritten";
         internal const string FileWriteFailed = "FileWriteFailed";
 
+        // Invoke-BatchSearch
+        internal const string SearchTargetMissing = "SearchTargetMissing";
+        internal const string SearchTargetIncomplete = "SearchTargetIncomplete";
+        internal const string SearchTargetUnavailable = "SearchTargetUnavailable";
+        internal const string SearchKeyInvalid = "SearchKeyInvalid";
+        internal const string SearchFailed = "SearchFailed";
+        internal const string BatchStateInvalid = "BatchStateInvalid";
+
         // ConvertTo-MarcText
         internal const string RecordNotConverted = "RecordNotConverted";
     }

@@ -1,0 +1,72 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Net;
+using OclcCataloging.Search;
+using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.WorldCat;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// What Invoke-BatchSearch needs to build its target: a saved connection's values, overridden by any
+    /// parameter given on the command line.
+    /// </summary>
+    internal sealed class BatchSearchTargetSettings
+    {
+        internal SearchTargetKind Kind { get; set; }
+        internal Uri? BaseAddress { get; set; }
+        internal NetworkCredential? Credential { get; set; }
+        internal Uri? TokenAddress { get; set; }
+        internal string? Scope { get; set; }
+        internal WorldCatRecordFormat? RecordFormat { get; set; }
+        internal double? RequestsPerSecond { get; set; }
+        internal int? DailyBudget { get; set; }
+        internal string? SruVersion { get; set; }
+        internal IDictionary? IndexMap { get; set; }
+        internal string? RecordSchema { get; set; }
+        internal IdLocScheme? Scheme { get; set; }
+
+        internal static BatchSearchTargetSettings From(InvokeBatchSearchCommand command)
+        {
+            var settings = new BatchSearchTargetSettings();
+            SearchTargetKind? kind = null;
+            if (!string.IsNullOrEmpty(command.Connection))
+                kind = SavedConnectionSettings.Apply(command, command.Connection!, settings);
+            if (command.Target.HasValue) kind = command.Target;
+            if (!kind.HasValue)
+            {
+                command.ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Say where to search: -Target WorldCat|Sru|IdLoc, or -Connection with a saved connection."),
+                    ErrorIds.SearchTargetMissing, ErrorCategory.InvalidArgument, null));
+            }
+            settings.Kind = kind!.Value;
+            if (command.BaseAddress != null) settings.BaseAddress = command.BaseAddress;
+            if (command.Credential != null) settings.Credential = command.Credential.GetNetworkCredential();
+            if (command.TokenAddress != null) settings.TokenAddress = command.TokenAddress;
+            if (command.Scope != null) settings.Scope = command.Scope;
+            if (command.RecordFormat.HasValue) settings.RecordFormat = command.RecordFormat;
+            if (command.RequestsPerSecond.HasValue) settings.RequestsPerSecond = command.RequestsPerSecond;
+            if (command.DailyBudget.HasValue) settings.DailyBudget = command.DailyBudget;
+            if (command.SruVersion != null) settings.SruVersion = command.SruVersion;
+            if (command.IndexMap != null) settings.IndexMap = command.IndexMap;
+            if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
+            if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
+            settings.Check(command);
+            return settings;
+        }
+
+        private void Check(PSCmdlet command)
+        {
+            string? problem = null;
+            if (Kind == SearchTargetKind.Sru && BaseAddress == null)
+                problem = "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).";
+            else if (Kind == SearchTargetKind.WorldCat && Credential == null)
+                problem = "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.";
+            if (problem != null)
+            {
+                command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
+            }
+        }
+    }
+}

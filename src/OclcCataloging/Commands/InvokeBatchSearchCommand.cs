@@ -1,0 +1,318 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using OclcCataloging.Marc;
+using OclcCataloging.Search;
+using OclcCataloging.Search.Batch;
+using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.WorldCat;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Runs Connexion-style batch search keys against WorldCat, an SRU server or LC authorities (id.loc.gov).</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(BatchSearchResult), typeof(MarcRecord))]
+    public sealed class InvokeBatchSearchCommand : PSCmdlet
+    {
+        private const string KeySet = "Key";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private ISearchTarget? _target;
+        private BatchSearchOptions? _options;
+        private BatchSearchSession? _session;
+        private IList<string>? _keyFiles;
+        private int? _totalKeys;
+        private ProgressThrottle? _progress;
+        private bool _halted;
+
+        /// <summary>Search keys, one per item, written as in Connexion (e.g. '#123', '9780316769488', 'ti:moby dick', 'moza,magi').</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = KeySet)]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[] Key { get; set; } = Array.Empty<string>();
+
+        /// <summary>Key files (one key per line, as Connexion imports them). Wildcards allowed.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Key files, used exactly as written.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Where to search: WorldCat, Sru or IdLoc. Taken from -Connection when omitted.</summary>
+        [Parameter]
+        public SearchTargetKind? Target { get; set; }
+
+        /// <summary>A saved connection (Set-OclcConnection) holding the target, address and credentials.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        public string? Connection { get; set; }
+
+        /// <summary>Base address: the WorldCat Metadata API, the SRU server's database URL, or id.loc.gov.</summary>
+        [Parameter]
+        public Uri? BaseAddress { get; set; }
+
+        /// <summary>WorldCat: client id (WSKey) as the user name and its secret as the password.</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>WorldCat: the OAuth token address (default https://oauth.oclc.org/token).</summary>
+        [Parameter]
+        public Uri? TokenAddress { get; set; }
+
+        /// <summary>WorldCat: the OAuth scope (default WorldCatMetadataAPI).</summary>
+        [Parameter]
+        public string? Scope { get; set; }
+
+        /// <summary>WorldCat: download records as MarcXml (default) or Marc21.</summary>
+        [Parameter]
+        public WorldCatRecordFormat? RecordFormat { get; set; }
+
+        /// <summary>WorldCat: most requests per second (default 2; 0 = unpaced).</summary>
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public double? RequestsPerSecond { get; set; }
+
+        /// <summary>WorldCat: requests allowed in a rolling 24 hours (default 50,000).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int? DailyBudget { get; set; }
+
+        /// <summary>SRU: protocol version 1.1, 1.2 (default) or 2.0.</summary>
+        [Parameter]
+        [ValidateSet("1.1", "1.2", "2.0")]
+        public string? SruVersion { get; set; }
+
+        /// <summary>SRU: index map, e.g. @{ Isbn = 'bath.isbn'; OclcNumber = 'local.oclc' }. Keys are index names (OclcNumber, Isbn, Issn, Lccn, Title, Author, Subject, Keyword, Heading...).</summary>
+        [Parameter]
+        public Hashtable? IndexMap { get; set; }
+
+        /// <summary>SRU: the record schema to ask for (default marcxml).</summary>
+        [Parameter]
+        public string? RecordSchema { get; set; }
+
+        /// <summary>IdLoc: which authority file: Names (default), Subjects or All.</summary>
+        [Parameter]
+        public IdLocScheme? Scheme { get; set; }
+
+        /// <summary>Records to download per key, 1 to 150 (default 1), like Connexion's "Maximum Number of Matches to Download".</summary>
+        [Parameter]
+        [ValidateRange(1, BatchSearchLimits.MaxRecordsCeiling)]
+        public int MaxRecords { get; set; } = 1;
+
+        /// <summary>A search with more hits than this is TooMany and downloads nothing (default 1,500, as in WorldCat).</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TooManyThreshold { get; set; } = BatchSearchLimits.DefaultTooManyThreshold;
+
+        /// <summary>Folder for the retained keys: notfound.txt, toomany.txt and error.txt, one key per line, readable by -Path.</summary>
+        [Parameter]
+        public string? RetainKeysPath { get; set; }
+
+        /// <summary>CSV report path; an HTML summary is written beside it (same name, .html).</summary>
+        [Parameter]
+        public string? ReportPath { get; set; }
+
+        /// <summary>Where the run's progress is saved so -Resume can continue it. Default: beside -ReportPath, else beside the first key file.</summary>
+        [Parameter]
+        public string? StatePath { get; set; }
+
+        /// <summary>Continue a run that stopped (Ctrl+C, daily limit): keys already done are skipped.</summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        /// <summary>Output the downloaded records themselves instead of one result per key (for Export-MarcFile and Send-GatewayExport).</summary>
+        [Parameter]
+        public SwitchParameter AsRecord { get; set; }
+
+        /// <summary>Seconds one request may take before it is retried (default 30).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        /// <summary>Retries of a request that failed for a passing reason: timeout, 429, 503, 5xx (default 3).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int RetryCount { get; set; } = 3;
+
+        protected override void BeginProcessing()
+        {
+            var settings = BatchSearchTargetSettings.From(this);
+            _target = BatchSearchTargetFactory.Create(settings, TimeoutSec, RetryCount);
+            _options = new BatchSearchOptions
+            {
+                Limits = new BatchSearchLimits { MaxRecords = MaxRecords, TooManyThreshold = TooManyThreshold },
+                RetainKeysDirectory = ResolveOutput(RetainKeysPath),
+                ReportPath = ResolveOutput(ReportPath),
+                Resume = Resume,
+                IncludeRecordsInResults = true,
+            };
+            bool pathsBound = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
+            if (pathsBound && ParameterSetName != KeySet)
+            {
+                _keyFiles = ResolveKeyFiles();
+                _totalKeys = KeyFile.CountLines(_keyFiles);
+            }
+            _options.StatePath = ResolveOutput(StatePath) ?? DefaultStatePath();
+            _progress = new ProgressThrottle();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (_halted) return;
+            if (ParameterSetName == KeySet)
+            {
+                foreach (string key in Key) Search(key);
+                return;
+            }
+            IList<string> files = _keyFiles ?? ResolveKeyFiles();
+            _keyFiles = null;
+            foreach (string file in files)
+            {
+                foreach (string line in KeyFile.ReadLines(file))
+                {
+                    if (_halted) return;
+                    Search(line);
+                }
+            }
+        }
+
+        private IList<string> ResolveKeyFiles()
+        {
+            var files = new List<string>();
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string p in literal ? LiteralPath : Path) files.AddRange(ProviderPaths.ResolveInputFiles(this, p, literal));
+            return files;
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_session == null)
+            {
+                _target?.Dispose();
+                return;
+            }
+            BatchSearchSummary summary;
+            try
+            {
+                summary = _session.Complete();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(e, ErrorIds.FileWriteFailed, ErrorCategory.WriteError, ReportPath));
+                return;
+            }
+            finally
+            {
+                _session.Dispose();
+                _target?.Dispose();
+                if (_progress != null && _progress.HasReported)
+                    WriteProgress(new ProgressRecord(1, "Invoke-BatchSearch", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            WriteVerbose(BatchSummaryText.Describe(summary));
+            WriteInformation(new InformationRecord(summary, "Invoke-BatchSearch"));
+        }
+
+        protected override void StopProcessing() => _stop.Cancel();
+
+        private void Search(string keyLine)
+        {
+            if (!ShouldProcess(DescribeSearch(keyLine), "Search")) return;
+            if (_session == null && !OpenSession()) return;
+            BatchSearchResult? result;
+            try
+            {
+                result = _session!.Search(keyLine, _stop.Token);
+            }
+            catch (SearchTargetUnavailableException e)
+            {
+                _halted = true;
+                string when = e.RetryAfter.HasValue ? " after " + e.RetryAfter.Value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "";
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException(_target!.Name + " stopped the batch at key '" + keyLine + "': " + e.Message + " Run the same command again with -Resume" + when + " to continue."),
+                    ErrorIds.SearchTargetUnavailable, ErrorCategory.ResourceUnavailable, keyLine));
+                return;
+            }
+            if (result == null) return;
+            if (result.Status == KeySearchStatus.Error)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException("Key " + result.Sequence + " '" + result.Key + "' failed on " + result.Target + ": " + result.ErrorType + " " + result.ErrorDetail),
+                    result.ErrorType == "InvalidKey" ? ErrorIds.SearchKeyInvalid : ErrorIds.SearchFailed,
+                    result.ErrorType == "InvalidKey" ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError,
+                    result));
+            }
+            if (AsRecord)
+            {
+                foreach (MarcRecord record in result.Records) WriteObject(record);
+            }
+            else
+            {
+                WriteObject(result);
+            }
+        }
+
+        private bool OpenSession()
+        {
+            try
+            {
+                _session = new BatchSearchSession(_target!, _options!);
+            }
+            catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException || e is InvalidOperationException)
+            {
+                _halted = true;
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BatchStateInvalid, ErrorCategory.InvalidData, _options!.StatePath));
+            }
+            _session!.TotalKeys = _totalKeys;
+            _session.Progress += OnProgress;
+            return true;
+        }
+
+        private string DescribeSearch(string keyLine)
+        {
+            try
+            {
+                var key = SearchKeyParser.Parse(keyLine);
+                return _target!.Name + ": " + _target.Translate(key);
+            }
+            catch (Exception e) when (e is SearchKeyFormatException || e is NotSupportedException)
+            {
+                return _target!.Name + ": '" + keyLine + "' (" + e.Message + ")";
+            }
+        }
+
+        private void OnProgress(object? sender, BatchSearchProgress progress)
+        {
+            if (!_progress!.IsDue()) return;
+            var record = new ProgressRecord(1, "Invoke-BatchSearch", BatchSummaryText.DescribeProgress(progress));
+            if (progress.PercentComplete >= 0) record.PercentComplete = progress.PercentComplete;
+            if (progress.EstimatedRemaining.HasValue)
+                record.SecondsRemaining = (int)progress.EstimatedRemaining.Value.TotalSeconds;
+            WriteProgress(record);
+        }
+
+        private string? DefaultStatePath()
+        {
+            string? report = ResolveOutput(ReportPath);
+            if (report != null) return report + ".state";
+            string[] paths = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+            if (_keyFiles == null || _keyFiles.Count == 0 || paths.Length == 0) return null;
+            string first = _keyFiles[0];
+            return first + ".state";
+        }
+
+        private string? ResolveOutput(string? path) =>
+            string.IsNullOrEmpty(path) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    }
+}
