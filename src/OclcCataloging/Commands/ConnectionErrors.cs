@@ -15,7 +15,7 @@ namespace OclcCataloging.Commands
         internal static ErrorRecord KindMismatch(ConnectionProfile profile, ConnectionKind[] accepted)
         {
             string kinds = string.Join(" or ", accepted);
-            return Record(new ArgumentException("The connection '" + profile.Name + "' is a " + profile.Kind + " connection; this command needs a " + kinds + " connection."),
+            return Record(new ArgumentException("The connection '" + profile.Name + "' is of kind " + profile.Kind + "; this command needs a connection of kind " + kinds + "."),
                 ErrorIds.ConnectionKindMismatch, ErrorCategory.InvalidArgument, profile.Name,
                 "Run Get-OclcConnection -Kind " + accepted[0] + " to list the " + accepted[0] + " connections.");
         }

@@ -158,7 +158,7 @@ namespace OclcCataloging.Commands
             {
                 if (KindsOf.TryGetValue(parameter, out ConnectionKind[]? kinds) && Array.IndexOf(kinds, Kind) < 0)
                     ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind,
-                        "-" + parameter + " does not apply to a " + Kind + " connection (it is for " + string.Join(", ", kinds) + ").", parameter));
+                        "-" + parameter + " does not apply to " + Kind + " connections (only to " + string.Join(", ", kinds) + ").", parameter));
             }
             RequireFor(ConnectionKind.WorldCat, nameof(Credential), "the WorldCat client id (user name) and secret (password)");
             RequireFor(ConnectionKind.Sru, nameof(BaseAddress), "the SRU server's address");
@@ -170,7 +170,7 @@ namespace OclcCataloging.Commands
         {
             if (Kind == kind && !MyInvocation.BoundParameters.ContainsKey(parameter))
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
-                    "A " + kind + " connection needs -" + parameter + " (" + what + ").", parameter));
+                    "Connections of kind " + kind + " need -" + parameter + " (" + what + ").", parameter));
         }
 
         private ConnectionProfile BuildProfile(string name)
