@@ -253,6 +253,73 @@ Describe 'Saved connections' {
         }
     }
 
+    Context 'SecretManagement vault (a stand-in module with the same commands)' {
+        BeforeAll {
+            # A fake Microsoft.PowerShell.SecretManagement keeps secrets in memory, so the vault code path runs
+            # without the real module (not installed on the build machine).
+            $script:savedModulePath = $env:PSModulePath
+            $modules = Join-Path $TestDrive 'FakeModules'
+            $fake = Join-Path $modules 'Microsoft.PowerShell.SecretManagement'
+            $null = New-Item -ItemType Directory -Path $fake -Force
+            Set-Content -LiteralPath (Join-Path $fake 'Microsoft.PowerShell.SecretManagement.psm1') -Value @'
+$script:secrets = @{}
+function Get-SecretVault { [pscustomobject]@{ Name = 'TestVault'; IsDefault = $true } }
+function Set-Secret { param([string] $Name, [securestring] $SecureStringSecret, [string] $Vault) $script:secrets["$Vault/$Name"] = $SecureStringSecret }
+function Get-Secret {
+    param([string] $Name, [string] $Vault)
+    if (-not $script:secrets.ContainsKey("$Vault/$Name")) { throw "Get-Secret: no secret '$Name' in vault '$Vault'." }
+    $script:secrets["$Vault/$Name"]
+}
+function Remove-Secret { param([string] $Name, [string] $Vault) $script:secrets.Remove("$Vault/$Name") }
+function Get-FakeSecretName { $script:secrets.Keys | Sort-Object }
+function Clear-FakeSecret { $script:secrets.Clear() }
+'@
+            $env:PSModulePath = $modules + [System.IO.Path]::PathSeparator + $env:PSModulePath
+        }
+
+        BeforeEach {
+            Microsoft.PowerShell.SecretManagement\Clear-FakeSecret
+        }
+
+        AfterAll {
+            Remove-Module Microsoft.PowerShell.SecretManagement -Force -ErrorAction Ignore
+            $env:PSModulePath = $script:savedModulePath
+        }
+
+        It 'keeps only a vault reference in the profile and reads the secret back from the vault' {
+            Set-OclcConnection WorldCat WorldCat -Credential $cred -SecretStore SecretManagement
+            (Get-OclcConnection WorldCat).SecretStore | Should -Be 'SecretManagement'
+            Microsoft.PowerShell.SecretManagement\Get-FakeSecretName | Should -Be 'TestVault/OclcCataloging.WorldCat'
+            $file = Get-Content -LiteralPath $path -Raw
+            $file | Should -BeLike '*"value": "vault:TestVault/OclcCataloging.WorldCat"*'
+            $file | Should -Not -BeLike "*$secret*"
+            (Invoke-Resolve -Name WorldCat -Kind WorldCat).Resolved.Credential.Password | Should -Be $secret
+        }
+
+        It 'is the automatic choice off Windows when a default vault is registered' -Skip:($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+            Set-OclcConnection Koha Gateway -ComputerName k -Port 1 -Credential $cred
+            (Get-OclcConnection Koha).SecretStore | Should -Be 'SecretManagement'
+        }
+
+        It 'removes the vault entry with the profile, or when the profile is replaced' {
+            Set-OclcConnection A IdLoc
+            Set-OclcConnection WorldCat WorldCat -Credential $cred -Vault TestVault
+            Set-OclcConnection Other WorldCat -Credential $cred -Vault TestVault
+            Set-OclcConnection WorldCat WorldCat -Credential $cred -SecretStore KeyFile
+            Microsoft.PowerShell.SecretManagement\Get-FakeSecretName | Should -Be 'TestVault/OclcCataloging.Other'
+            Remove-OclcConnection Other
+            Microsoft.PowerShell.SecretManagement\Get-FakeSecretName | Should -BeNullOrEmpty
+        }
+
+        It 'reports a missing vault entry as ConnectionSecretUnreadable' {
+            Set-OclcConnection WorldCat WorldCat -Credential $cred -Vault TestVault
+            Microsoft.PowerShell.SecretManagement\Remove-Secret -Name OclcCataloging.WorldCat -Vault TestVault
+            $r = Invoke-Resolve -Name WorldCat -Kind WorldCat
+            $r.Error.FullyQualifiedErrorId | Should -Be 'ConnectionSecretUnreadable'
+            $r.Error.Exception.Message | Should -BeLike '*no secret*'
+        }
+    }
+
     Context 'Tab completion' {
         BeforeEach {
             Set-OclcConnection WorldCat WorldCat -Credential $cred -Description 'Metadata API'

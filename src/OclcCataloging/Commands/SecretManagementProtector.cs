@@ -46,11 +46,9 @@ namespace OclcCataloging.Commands
             string vault = _vault ?? DefaultVault() ?? throw new ConnectionSecretException(
                 "No SecretManagement vault is available: install Microsoft.PowerShell.SecretManagement and a vault extension, and register a default vault (Register-SecretVault -DefaultVault), or name one with -Vault.");
             string secretName = SecretNamePrefix + connectionName;
-            using (SecureString secure = ToSecureString(secret))
-            {
-                Invoke("param($Name, $Secret, $Vault) " + ModuleName + "\\Set-Secret -Name $Name -SecureStringSecret $Secret -Vault $Vault -ErrorAction Stop",
-                    ("Name", secretName), ("Secret", secure), ("Vault", vault));
-            }
+            // Not disposed here: the vault extension may keep the object it was given.
+            Invoke("param($Name, $Secret, $Vault) " + ModuleName + "\\Set-Secret -Name $Name -SecureStringSecret $Secret -Vault $Vault -ErrorAction Stop",
+                ("Name", secretName), ("Secret", ToSecureString(secret)), ("Vault", vault));
             return ReferencePrefix + vault + "/" + secretName;
         }
 
@@ -90,7 +88,8 @@ namespace OclcCataloging.Commands
             {
                 using (var ps = PowerShell.Create(RunspaceMode.CurrentRunspace))
                 {
-                    ps.AddScript(script);
+                    // Local scope: the parameters must not become variables in the caller's scope.
+                    ps.AddScript(script, useLocalScope: true);
                     foreach (var (name, value) in parameters) ps.AddParameter(name, value);
                     var result = ps.Invoke();
                     if (ps.HadErrors && ps.Streams.Error.Count > 0)
