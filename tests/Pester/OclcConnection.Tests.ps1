@@ -123,6 +123,7 @@ Describe 'Saved connections' {
         It 'refuses <Case>' -ForEach @(
             @{ Case = 'a parameter of another kind'; Id = 'ParameterNotForKind'; Run = { Set-OclcConnection x Sru -BaseAddress https://a.b/c -Port 1 } }
             @{ Case = 'a WorldCat profile without credential'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x WorldCat -Scope s } }
+            @{ Case = 'a WorldCat profile without secret'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x WorldCat -Credential ([pscredential]::new('id', [securestring]::new())) } }
             @{ Case = 'an SRU profile without address'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x Sru } }
             @{ Case = 'a gateway without port'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x Gateway -ComputerName h } }
             @{ Case = 'a wildcard in the name'; Id = 'InvalidConnectionName'; Run = { Set-OclcConnection 'x*' IdLoc } }
@@ -176,7 +177,7 @@ Describe 'Saved connections' {
                 Set-OclcConnection WorldCat WorldCat -Credential $cred -PassThru -Verbose -Debug -InformationAction Continue
                 Set-OclcConnection KohaProd Gateway -ComputerName k -Port 1 -Credential $cred -Verbose -WhatIf
                 Get-OclcConnection -Verbose
-                Get-OclcConnection nothing
+                Get-OclcConnection nothing -ErrorAction Continue
                 Invoke-Resolve -Name WorldCat -Kind Gateway -Verbose | ForEach-Object Error
                 Invoke-Resolve -Name WorldCat -Kind WorldCat -Verbose | Out-Null
                 Remove-OclcConnection WorldCat -WhatIf -Verbose

@@ -161,6 +161,9 @@ namespace OclcCataloging.Commands
                         "-" + parameter + " does not apply to " + Kind + " connections (only to " + string.Join(", ", kinds) + ").", parameter));
             }
             RequireFor(ConnectionKind.WorldCat, nameof(Credential), "the WorldCat client id (user name) and secret (password)");
+            if (Kind == ConnectionKind.WorldCat && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
+                ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
+                    "Connections of kind WorldCat need the secret as the password of -Credential.", nameof(Credential)));
             RequireFor(ConnectionKind.Sru, nameof(BaseAddress), "the SRU server's address");
             RequireFor(ConnectionKind.Gateway, nameof(ComputerName), "the receiver's host name");
             RequireFor(ConnectionKind.Gateway, nameof(Port), "the receiver's port");
