@@ -23,6 +23,9 @@
         'Export-DataSyncFile'
         'ConvertTo-MarcText'
         'ConvertFrom-MarcText'
+        'Set-OclcConnection'
+        'Get-OclcConnection'
+        'Remove-OclcConnection'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

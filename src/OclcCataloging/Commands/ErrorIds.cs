@@ -38,5 +38,19 @@ namespace OclcCataloging.Commands
 
         // ConvertTo-MarcText
         internal const string RecordNotConverted = "RecordNotConverted";
+
+        // Saved connections (Set-, Get-, Remove-OclcConnection and every -Connection parameter)
+        internal const string ConnectionNotFound = "ConnectionNotFound";
+        internal const string ConnectionKindMismatch = "ConnectionKindMismatch";
+        internal const string ConnectionSecretUnreadable = "ConnectionSecretUnreadable";
+        internal const string ConnectionSecretNotSaved = "ConnectionSecretNotSaved";
+        internal const string ConnectionSecretNotRemoved = "ConnectionSecretNotRemoved";
+        internal const string ConnectionStoreUnreadable = "ConnectionStoreUnreadable";
+        internal const string ConnectionStoreWriteFailed = "ConnectionStoreWriteFailed";
+        internal const string InvalidConnectionName = "InvalidConnectionName";
+        internal const string ParameterNotForKind = "ParameterNotForKind";
+        internal const string ConnectionSettingMissing = "ConnectionSettingMissing";
+        internal const string InvalidConnectionSetting = "InvalidConnectionSetting";
+        internal const string SecretStoreUnavailable = "SecretStoreUnavailable";
     }
 }
