@@ -62,7 +62,7 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
         var outcome = await Search(Heading("Dvořák, Antonín, 1841-1904"));
 
         Assert.Equal(KeySearchStatus.Found, outcome.Status);
-        Assert.Null(outcome.ErrorDetail); // X-PrefLabel alone ("Dvor?k") would have looked like a see-from
+        Assert.Null(outcome.ErrorDetail); // X-PrefLabel alone (Latin-1, "Dvorák") would have looked like a see-from
         var record = Assert.Single(outcome.Records);
         Assert.Equal("Dvořák, Antonín,", record.GetValue("100", 'a'));
         Assert.Contains("Dvo%C5%99%C3%A1k", _sim.Server.Requests[0].RawTarget);
