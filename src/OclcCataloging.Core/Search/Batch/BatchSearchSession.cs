@@ -138,6 +138,7 @@ namespace OclcCataloging.Search.Batch
             {
                 if (_options.RetainKeysDirectory != null)
                 {
+                    Directory.CreateDirectory(_options.RetainKeysDirectory);
                     RetainedKeyFiles.Add(files, _options.RetainKeysDirectory, rows, out string nf, out string tm, out string er);
                     summary.NotFoundKeysPath = nf;
                     summary.TooManyKeysPath = tm;

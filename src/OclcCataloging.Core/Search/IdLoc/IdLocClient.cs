@@ -23,7 +23,8 @@ namespace OclcCataloging.Search.IdLoc
         public IdLocClient(IdLocTargetOptions options, IRetryExecutor retry, HttpMessageHandler? handler)
         {
             _retry = retry ?? throw new ArgumentNullException(nameof(retry));
-            _base = options.BaseAddress;
+            // A trailing slash lets a base address with a path (a proxy) keep its path for every request.
+            _base = options.BaseAddress.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? options.BaseAddress : new Uri(options.BaseAddress.AbsoluteUri + "/");
             // The label service answers 302; the redirect must be seen, not followed.
             _http = handler == null
                 ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
@@ -32,7 +33,7 @@ namespace OclcCataloging.Search.IdLoc
             _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         }
 
-        public Uri Resolve(string pathAndQuery) => new Uri(_base, pathAndQuery);
+        public Uri Resolve(string pathAndQuery) => new Uri(_base, pathAndQuery.TrimStart('/'));
 
         /// <summary>HEAD on a label URL: the match, or null for 404.</summary>
         public Task<IdLocLabelMatch?> LookUpLabelAsync(string path, IdLocExchange exchange, CancellationToken ct) =>

@@ -196,7 +196,9 @@ namespace OclcCataloging.Search.IdLoc
         /// <summary>The record behind a URI id.loc.gov returned, fetched from the configured base address.</summary>
         private async Task<MarcRecord> DownloadAsync(Uri recordUri, List<string> queries, IdLocExchange exchange, CancellationToken ct)
         {
-            string path = recordUri.AbsolutePath.TrimEnd('/') + ".marcxml.xml";
+            string recordPath = recordUri.AbsolutePath.TrimEnd('/');
+            int authorities = recordPath.IndexOf("/authorities/", StringComparison.Ordinal);
+            string path = (authorities > 0 ? recordPath.Substring(authorities) : recordPath) + ".marcxml.xml";
             queries.Add("GET " + path);
             string? xml = await _client.GetTextAsync(path, exchange, ct).ConfigureAwait(false);
             if (xml == null) throw new SearchHttpException(404, "The record " + recordUri.AbsolutePath + " named by id.loc.gov does not exist.", "RecordMissing");

@@ -37,6 +37,18 @@ public sealed class BatchReportTests
     }
 
     [Fact]
+    public void A_missing_retain_folder_is_created()
+    {
+        using var folder = new BatchTestFolder();
+        string retain = Path.Combine(folder.Path, "retained", "today");
+
+        var summary = RunAll(new FakeSearchTarget(), new BatchSearchOptions { RetainKeysDirectory = retain }, "many x");
+
+        Assert.Equal("many x\r\n", File.ReadAllText(Path.Combine(retain, "toomany.txt")));
+        Assert.Equal(Path.Combine(retain, "error.txt"), summary.ErrorKeysPath);
+    }
+
+    [Fact]
     public void A_new_run_overwrites_the_retained_key_files()
     {
         using var folder = new BatchTestFolder();

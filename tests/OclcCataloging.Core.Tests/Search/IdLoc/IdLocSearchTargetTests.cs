@@ -288,6 +288,35 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
         Assert.Equal("Unreachable", ex.Reason);
     }
 
+    /// <summary>A reverse proxy that serves id.loc.gov under /idloc: strips the prefix and remembers what was asked.</summary>
+    private sealed class PrefixProxyHandler : DelegatingHandler
+    {
+        public PrefixProxyHandler() : base(new HttpClientHandler { AllowAutoRedirect = false }) { }
+
+        public List<string> Seen { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add(request.RequestUri!.AbsolutePath);
+            request.RequestUri = new Uri(request.RequestUri.AbsoluteUri.Replace("/idloc/authorities/", "/authorities/"));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_base_address_with_a_path_keeps_it_for_every_request_including_record_downloads()
+    {
+        using var proxy = new PrefixProxyHandler();
+        var options = new IdLocTargetOptions { BaseAddress = new Uri(_sim.Server.BaseAddress, "idloc") };
+        using var target = new IdLocSearchTarget(options, NoRetryExecutor.Instance, proxy);
+
+        var outcome = await target.SearchAsync(Heading("Twain, Mark, 1835-1910"), new BatchSearchLimits(), CancellationToken.None);
+
+        Assert.Equal(KeySearchStatus.Found, outcome.Status);
+        Assert.Equal(2, proxy.Seen.Count);
+        Assert.All(proxy.Seen, path => Assert.StartsWith("/idloc/authorities/names/", path));
+    }
+
     [Fact]
     public async Task Cancellation_is_not_turned_into_an_outcome()
     {
