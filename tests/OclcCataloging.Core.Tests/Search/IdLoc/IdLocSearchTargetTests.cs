@@ -17,6 +17,12 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
         _sim.Reset();
     }
 
+    private static SearchKey Lccn(string text, string value) => new(text, SearchKeyType.Lccn, new[] { new SearchTerm(SearchIndex.Lccn, value) });
+
+    /// <summary>A derived key as the parser gives it: one truncated term per non-empty part.</summary>
+    private static SearchKey Derived(string text, SearchKeyType type, SearchIndex index) =>
+        new(text, type, text.Substring(3).Split(',').Where(p => p.Length > 0).Select(p => new SearchTerm(index, p, truncated: true)).ToArray());
+
     private static SearchKey Heading(string text) => new(text, SearchKeyType.Heading, new[] { new SearchTerm(SearchIndex.Heading, text) });
 
     private async Task<KeySearchOutcome> Search(SearchKey key, BatchSearchLimits? limits = null, IdLocScheme scheme = IdLocScheme.Names)
@@ -120,11 +126,11 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
 
     [Theory]
     [InlineData("n99000003", "/authorities/names/n99000003.marcxml.xml", "n99000003")]
-    [InlineData("ln:sh99-1", "/authorities/subjects/sh99000001.marcxml.xml", "sh99000001")]
-    [InlineData("ln:sh 99000011", "/authorities/subjects/sh99000011.marcxml.xml", "sh99000011")]
-    public async Task Lccn_keys_fetch_the_record_directly(string keyText, string path, string controlNumber)
+    [InlineData("sh99-1", "/authorities/subjects/sh99000001.marcxml.xml", "sh99000001")]
+    [InlineData("sh 99000011", "/authorities/subjects/sh99000011.marcxml.xml", "sh99000011")]
+    public async Task Lccn_keys_fetch_the_record_directly(string lccn, string path, string controlNumber)
     {
-        var key = SearchKeyParser.Parse(keyText);
+        var key = Lccn("ln:" + lccn, lccn);
         var outcome = await Search(key);
 
         Assert.Equal(KeySearchStatus.Found, outcome.Status);
@@ -146,7 +152,7 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
     [Fact]
     public async Task Derived_personal_name_key_is_translated_to_a_filtered_left_anchored_search()
     {
-        var key = SearchKeyParser.Parse("pd:moza,wol,a");
+        var key = Derived("pd:moza,wol,a", SearchKeyType.DerivedPersonalName, SearchIndex.PersonalName);
         var outcome = await Search(key, new BatchSearchLimits { MaxRecords = 5 });
 
         Assert.Equal(KeySearchStatus.Found, outcome.Status);
@@ -160,11 +166,11 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
     [Fact]
     public async Task Derived_corporate_and_subject_keys_find_their_records()
     {
-        var corporate = await Search(SearchKeyParser.Parse("cd:chem,soc,"));
+        var corporate = await Search(Derived("cd:chem,soc,", SearchKeyType.DerivedCorporateName, SearchIndex.CorporateName));
         Assert.Equal(KeySearchStatus.Found, corporate.Status);
         Assert.Equal("n99000022", Assert.Single(corporate.Records).ControlNumber);
 
-        var subject = await Search(SearchKeyParser.Parse("sd:civil,rig"));
+        var subject = await Search(Derived("sd:civil,rig", SearchKeyType.DerivedSubject, SearchIndex.Subject));
         Assert.Equal(KeySearchStatus.Found, subject.Status);
         Assert.Equal("sh99000001", Assert.Single(subject.Records).ControlNumber);
         Assert.Contains("/authorities/subjects/suggest2", subject.QuerySent);
@@ -173,7 +179,7 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
     [Fact]
     public async Task Derived_key_without_a_match_is_not_found()
     {
-        var outcome = await Search(SearchKeyParser.Parse("pd:moza,xyz,"));
+        var outcome = await Search(Derived("pd:moza,xyz,", SearchKeyType.DerivedPersonalName, SearchIndex.PersonalName));
 
         Assert.Equal(KeySearchStatus.NotFound, outcome.Status);
         Assert.Equal(0, outcome.HitCount);
@@ -181,12 +187,13 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
     }
 
     [Theory]
-    [InlineData("0818903457")]
-    [InlineData("1060-0396")]
-    [InlineData("#1299")]
-    public async Task Bibliographic_keys_are_unsupported(string keyText)
+    [InlineData("0818903457", SearchKeyType.Isbn, SearchIndex.Isbn)]
+    [InlineData("1060-0396", SearchKeyType.Issn, SearchIndex.Issn)]
+    [InlineData("#1299", SearchKeyType.OclcNumber, SearchIndex.OclcNumber)]
+    [InlineData("moza,magi", SearchKeyType.DerivedNameTitle, SearchIndex.Author)]
+    public async Task Bibliographic_keys_are_unsupported(string keyText, SearchKeyType type, SearchIndex index)
     {
-        var key = SearchKeyParser.Parse(keyText);
+        var key = new SearchKey(keyText, type, new[] { new SearchTerm(index, keyText.TrimStart('#')) });
         using var target = _sim.CreateTarget();
 
         Assert.Throws<NotSupportedException>(() => target.Translate(key));
@@ -217,7 +224,7 @@ public sealed class IdLocSearchTargetTests : IClassFixture<IdLocSimulatorFixture
         using var target = _sim.CreateTarget();
         Assert.Equal("id.loc.gov names", target.Name);
         Assert.Equal("HEAD /authorities/names/label/Twain%2C%20Mark%2C%201835-1910", target.Translate(Heading("Twain, Mark, 1835-1910")));
-        Assert.Equal("GET /authorities/names/n99000001.marcxml.xml", target.Translate(SearchKeyParser.Parse("ln:n99000001")));
+        Assert.Equal("GET /authorities/names/n99000001.marcxml.xml", target.Translate(Lccn("ln:n99000001", "n99000001")));
         Assert.Empty(_sim.Server.Requests);
     }
 
