@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OclcCataloging.Marc;
+
+namespace OclcCataloging.Search.Batch
+{
+    /// <summary>
+    /// Runs a batch of search keys against one target with Connexion's semantics: every key yields exactly one
+    /// result and one report row; at the end, the CSV report, HTML summary and retained-key files cover the whole
+    /// run. With a state file the run can stop (target unavailable, cancellation, a crash) and be resumed.
+    /// </summary>
+    /// <remarks>
+    /// Key lines: one key per line, as Connexion imports them. Blank lines are skipped and take no sequence
+    /// number. There is no comment syntax: a line starting with '#' is an OCLC number key (#1299).
+    /// </remarks>
+    public sealed class BatchSearchSession : IDisposable
+    {
+        private readonly ISearchTarget _target;
+        private readonly BatchSearchOptions _options;
+        private readonly BatchRunState? _state;
+        private readonly SortedDictionary<int, BatchSearchResult> _previous;
+        private readonly List<BatchSearchResult> _results = new List<BatchSearchResult>();
+        private readonly Stopwatch _sessionClock = Stopwatch.StartNew();
+        private readonly DateTimeOffset _started;
+        private int _sequence;
+        private int _searchedThisSession;
+        private int _found, _notFound, _tooMany, _error;
+        private long _hits;
+        private string? _stoppedReason;
+        private DateTimeOffset? _retryAfter;
+        private bool _completed;
+
+        /// <exception cref="BatchStateMismatchException">Resuming a state file of another target, or not a state file.</exception>
+        public BatchSearchSession(ISearchTarget target, BatchSearchOptions options)
+        {
+            _target = target ?? throw new ArgumentNullException(nameof(target));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.Limits == null) throw new ArgumentException("Limits are required.", nameof(options));
+            _started = DateTimeOffset.Now;
+            _previous = new SortedDictionary<int, BatchSearchResult>();
+            if (options.StatePath != null)
+            {
+                if (options.Resume && File.Exists(options.StatePath))
+                {
+                    _state = BatchRunState.Load(options.StatePath);
+                    if (_state.Target != target.Name)
+                        throw new BatchStateMismatchException(_state.Path, "it was written for target '" + _state.Target + "', not '" + target.Name + "'.");
+                    _started = _state.Started;
+                    foreach (var row in _state.Rows) _previous.Add(row.Key, row.Value);
+                    foreach (var row in _previous.Values) Count(row);
+                }
+                else
+                {
+                    _state = BatchRunState.StartNew(options.StatePath, target.Name, _started);
+                }
+            }
+        }
+
+        /// <summary>Raised after each key searched (not for keys skipped because an earlier session did them).</summary>
+        public event EventHandler<BatchSearchProgress>? Progress;
+
+        /// <summary>Number of keys in the whole run, when known: enables the estimated time left.</summary>
+        public int? TotalKeys { get; set; }
+
+        /// <summary>Keys of earlier sessions that a resumed run will skip.</summary>
+        public int ResumedKeyCount => _previous.Count;
+
+        /// <summary>Searches one key line.</summary>
+        /// <returns>The result; null for a blank line and for a key an earlier session of a resumed run completed.</returns>
+        /// <exception cref="BatchStateMismatchException">The key differs from the one the state file recorded at this position.</exception>
+        /// <exception cref="SearchTargetUnavailableException">The target cannot go on; the state is kept for a resumed run.</exception>
+        /// <exception cref="OperationCanceledException">Cancelled; the state is kept for a resumed run.</exception>
+        public BatchSearchResult? Search(string keyLine, CancellationToken cancellationToken) =>
+            SearchAsync(keyLine, cancellationToken).GetAwaiter().GetResult();
+
+        /// <inheritdoc cref="Search"/>
+        public async Task<BatchSearchResult?> SearchAsync(string keyLine, CancellationToken cancellationToken)
+        {
+            if (keyLine == null) throw new ArgumentNullException(nameof(keyLine));
+            if (_completed) throw new InvalidOperationException("The batch search session is complete.");
+            if (_stoppedReason != null) throw new InvalidOperationException("The batch search stopped (" + _stoppedReason + "); resume it in a new session.");
+            string text = keyLine.TrimEnd('\r', '\n');
+            if (text.Trim().Length == 0) return null;
+
+            int sequence = _sequence + 1;
+            if (_previous.TryGetValue(sequence, out BatchSearchResult? done))
+            {
+                if (done.Key != text)
+                    throw new BatchStateMismatchException(_state!.Path, "key " + sequence + " was '" + done.Key + "' in the interrupted run but is '" + text + "' now.");
+                _sequence = sequence;
+                return null;
+            }
+
+            BatchSearchResult result = await RunAsync(sequence, text, cancellationToken).ConfigureAwait(false);
+            _sequence = sequence;
+            _state?.Append(result);
+            _results.Add(result);
+            _searchedThisSession++;
+            Count(result);
+            OnProgress(result);
+            return result;
+        }
+
+        /// <summary>
+        /// Writes the CSV report, HTML summary and retained-key files for the whole run (each through a temporary
+        /// file; all are renamed into place only after all were written), deletes the state file when the run
+        /// finished, and returns the summary. Call it also after a stop, for the partial report.
+        /// </summary>
+        public BatchSearchSummary Complete()
+        {
+            if (_completed) throw new InvalidOperationException("Complete was already called.");
+            var rows = _previous.Values.Concat(_results).OrderBy(r => r.Sequence).ToList();
+            if (_stoppedReason == null && _previous.Count > 0 && _previous.Keys.Max() > _sequence)
+                throw new BatchStateMismatchException(_state!.Path, "the interrupted run had " + _previous.Keys.Max() + " keys, this key list only " + _sequence + ".");
+
+            var summary = new BatchSearchSummary
+            {
+                Target = _target.Name,
+                KeysTotal = rows.Count,
+                Found = _found,
+                NotFound = _notFound,
+                TooMany = _tooMany,
+                Error = _error,
+                RecordsDownloaded = rows.Sum(r => (long)r.RecordsDownloaded),
+                Started = _started,
+                Ended = DateTimeOffset.Now,
+                SearchTime = TimeSpan.FromTicks(rows.Sum(r => r.Elapsed.Ticks)),
+                StoppedReason = _stoppedReason,
+                RetryAfter = _retryAfter,
+            };
+
+            using (var files = new BatchOutputFiles())
+            {
+                if (_options.RetainKeysDirectory != null)
+                {
+                    Directory.CreateDirectory(_options.RetainKeysDirectory);
+                    RetainedKeyFiles.Add(files, _options.RetainKeysDirectory, rows, out string nf, out string tm, out string er);
+                    summary.NotFoundKeysPath = nf;
+                    summary.TooManyKeysPath = tm;
+                    summary.ErrorKeysPath = er;
+                }
+                if (_options.ReportPath != null)
+                {
+                    summary.ReportPath = Path.GetFullPath(_options.ReportPath);
+                    summary.HtmlReportPath = Path.ChangeExtension(summary.ReportPath, ".html");
+                    files.Add(summary.ReportPath, BatchCsvReport.Format(rows), byteOrderMark: true);
+                    files.Add(summary.HtmlReportPath, BatchHtmlSummary.Format(summary, rows), byteOrderMark: false);
+                }
+                files.CommitAll();
+            }
+
+            if (_state != null)
+            {
+                if (summary.Finished) _state.Delete();
+                else summary.StatePath = _state.Path;
+            }
+            _completed = true;
+            return summary;
+        }
+
+        public void Dispose()
+        {
+            // Nothing is held open: the state file is appended and closed per key, so an undisposed or crashed
+            // session leaves a resumable state.
+        }
+
+        private async Task<BatchSearchResult> RunAsync(int sequence, string text, CancellationToken ct)
+        {
+            var result = new BatchSearchResult { Sequence = sequence, Key = text, Target = _target.Name };
+            SearchKey key;
+            try
+            {
+                if (text.IndexOf('\n') >= 0 || text.IndexOf('\r') >= 0)
+                    throw new SearchKeyFormatException(text, "a key is one line; it contains a line break");
+                key = SearchKeyParser.Parse(text);
+            }
+            catch (SearchKeyFormatException ex)
+            {
+                result.Status = KeySearchStatus.Error;
+                result.ErrorType = "InvalidKey";
+                result.ErrorDetail = ex.Message;
+                return result;
+            }
+
+            result.KeyType = key.Type;
+            result.Translated = key.IsDerived;
+            var clock = Stopwatch.StartNew();
+            KeySearchOutcome outcome;
+            try
+            {
+                outcome = await _target.SearchAsync(key, _options.Limits, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _stoppedReason = "Cancelled";
+                throw;
+            }
+            catch (SearchTargetUnavailableException ex)
+            {
+                _stoppedReason = ex.Reason;
+                _retryAfter = ex.RetryAfter;
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // A target bug must not lose the key: it becomes an Error row.
+                result.Elapsed = clock.Elapsed;
+                result.Status = KeySearchStatus.Error;
+                result.ErrorType = ex.GetType().Name;
+                result.ErrorDetail = ex.Message;
+                return result;
+            }
+            result.Elapsed = clock.Elapsed;
+            Fill(result, outcome);
+            return result;
+        }
+
+        private void Fill(BatchSearchResult result, KeySearchOutcome outcome)
+        {
+            result.Status = outcome.Status;
+            result.QuerySent = outcome.QuerySent ?? "";
+            result.HitCount = outcome.HitCount;
+            result.RecordsDownloaded = outcome.Records.Count;
+            result.OclcNumbers = string.Join("; ", outcome.OclcNumbers.Select(m => m.ToString()));
+            result.FirstTitle = outcome.Records.Count > 0 ? TitleOf(outcome.Records[0]) : null;
+            result.ErrorType = outcome.ErrorType;
+            result.ErrorDetail = outcome.ErrorDetail;
+            result.HttpStatus = outcome.HttpStatus;
+            result.Attempts = outcome.Attempts;
+            result.Records = _options.IncludeRecordsInResults ? outcome.Records.ToArray() : Array.Empty<MarcRecord>();
+        }
+
+        /// <summary>245 for bibliographic records; the 1XX heading for authority records, which have no 245.</summary>
+        private static string? TitleOf(MarcRecord record) =>
+            record.Title ?? record.GetDataFields("1..").FirstOrDefault()?.Text;
+
+        private void Count(BatchSearchResult result)
+        {
+            _hits += result.HitCount ?? 0;
+            switch (result.Status)
+            {
+                case KeySearchStatus.Found: _found++; break;
+                case KeySearchStatus.NotFound: _notFound++; break;
+                case KeySearchStatus.TooMany: _tooMany++; break;
+                default: _error++; break;
+            }
+        }
+
+        private void OnProgress(BatchSearchResult result)
+        {
+            var handler = Progress;
+            if (handler == null) return;
+            int done = _found + _notFound + _tooMany + _error;
+            TimeSpan elapsed = _sessionClock.Elapsed;
+            TimeSpan? remaining = null;
+            if (TotalKeys.HasValue && _searchedThisSession > 0)
+            {
+                int left = Math.Max(0, TotalKeys.Value - done);
+                remaining = TimeSpan.FromTicks(elapsed.Ticks / _searchedThisSession * left);
+            }
+            handler(this, new BatchSearchProgress(result, done, TotalKeys, _hits, _found, _notFound, _tooMany, _error, elapsed, remaining));
+        }
+    }
+}

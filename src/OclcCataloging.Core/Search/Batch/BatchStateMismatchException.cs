@@ -1,0 +1,17 @@
+using System;
+
+namespace OclcCataloging.Search.Batch
+{
+    /// <summary>The state file of a resumed run does not belong to these keys (or to this target).</summary>
+    public sealed class BatchStateMismatchException : InvalidOperationException
+    {
+        public BatchStateMismatchException(string statePath, string message)
+            : base("The batch state file '" + statePath + "' does not match this run: " + message
+                   + " Run without -Resume to start over, or use the key list and target of the interrupted run.")
+        {
+            StatePath = statePath;
+        }
+
+        public string StatePath { get; }
+    }
+}
