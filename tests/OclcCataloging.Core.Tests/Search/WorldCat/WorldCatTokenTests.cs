@@ -39,6 +39,18 @@ public class WorldCatTokenTests
     }
 
     [Fact]
+    public async Task Concurrent_keys_share_one_token_request()
+    {
+        await using var host = await WorldCatTestHost.StartAsync(o => o.Latency = TimeSpan.FromMilliseconds(30));
+        using var target = host.Target();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            target.SearchAsync(Keys.Ocn(WorldCatCatalogue.SerialOcn), Keys.Limits(), CancellationToken.None)));
+        Assert.All(outcomes, o => Assert.Equal(KeySearchStatus.Found, o.Status));
+        Assert.Equal(1, host.State.TokenRequests);
+        Assert.Equal(8, target.Statistics.Requests);
+    }
+
+    [Fact]
     public async Task Token_is_renewed_before_it_expires()
     {
         var clock = new ManualClock();
