@@ -124,24 +124,24 @@ namespace OclcCataloging.Search.WorldCat
 
             var ocns = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            void Take(WorldCatBriefResults page, ref int added)
+            int Take(WorldCatBriefResults page)
             {
+                int added = 0;
                 foreach (var n in page.OclcNumbers)
                 {
                     if (ocns.Count >= limits.MaxRecords) break;
                     if (seen.Add(n)) { ocns.Add(n); added++; }
                 }
+                return added;
             }
-            int ignored = 0;
-            Take(first, ref ignored);
+            Take(first);
             long received = first.OclcNumbers.Count;
             while (ocns.Count < limits.MaxRecords && received < first.NumberOfRecords)
             {
                 var page = await BriefPageAsync(q, limit, WorldCatApi.OffsetBase + received, outcome, attempts, ct).ConfigureAwait(false);
-                int added = 0;
-                Take(page, ref added);
                 received += page.OclcNumbers.Count;
-                if (page.OclcNumbers.Count == 0 || added == 0) break;
+                // Nothing new (an empty page, or a server repeating itself): stop rather than loop.
+                if (Take(page) == 0) break;
             }
 
             foreach (var ocn in ocns)
