@@ -1,0 +1,55 @@
+using System;
+
+namespace OclcCataloging.Search.WorldCat
+{
+    /// <summary>
+    /// An error body from the Metadata API or the token server. Shapes seen: {"type","title","detail"} with detail a
+    /// string or an object {"summary","description"}; {"message"} (401, 403 from the gateway); {"code","message"}
+    /// (token server). Type may be a bare code ("NOT_FOUND") or a problem URI ending in the code.
+    /// </summary>
+    internal sealed class WorldCatErrorBody
+    {
+        public string? Type { get; private set; }
+        public string? Title { get; private set; }
+        public string? Detail { get; private set; }
+        public string? Summary { get; private set; }
+        public string? Message { get; private set; }
+
+        /// <summary>True for both documented not-found shapes: 404, or 400 with detail.summary NOT_FOUND.</summary>
+        public static bool IsNotFound(int status, WorldCatErrorBody body) =>
+            status == 404 || (status == 400 && string.Equals(body.Summary, "NOT_FOUND", StringComparison.OrdinalIgnoreCase));
+
+        public static WorldCatErrorBody Parse(string? text)
+        {
+            var body = new WorldCatErrorBody();
+            var obj = WorldCatJson.TryParseObject(text);
+            if (obj == null) return body;
+            var type = WorldCatJson.GetString(obj, "type");
+            if (type != null)
+            {
+                int slash = type.LastIndexOf('/');
+                body.Type = slash >= 0 ? type.Substring(slash + 1) : type;
+            }
+            body.Title = WorldCatJson.GetString(obj, "title");
+            body.Message = WorldCatJson.GetString(obj, "message");
+            var detailObject = WorldCatJson.GetObject(obj, "detail");
+            if (detailObject != null)
+            {
+                body.Summary = WorldCatJson.GetString(detailObject, "summary");
+                body.Detail = WorldCatJson.GetString(detailObject, "description") ?? body.Summary;
+            }
+            else
+            {
+                body.Detail = WorldCatJson.GetString(obj, "detail");
+            }
+            return body;
+        }
+
+        /// <summary>"Title: detail", or the message, for reports.</summary>
+        public string? Describe()
+        {
+            if (Title != null && Detail != null) return Title.TrimEnd('.') + ": " + Detail;
+            return Detail ?? Title ?? Message;
+        }
+    }
+}
