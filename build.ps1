@@ -135,13 +135,13 @@ function Start-ZebraTestServer {
     }
     if ($uri.Host -notin @('127.0.0.1', 'localhost')) { Write-Host "Zebra SRU test server: $uri does not answer; its tests will be skipped."; return $null }
     $work = Join-Path $OutRoot 'zebra'
-    & bash (Join-Path $Root 'tests/peers/zebra/start-zebra.sh') $work $uri.Port
+    & bash (Join-Path $Root 'tests/peers/zebra/start-zebra.sh') $work $uri.Port | Out-Host
     if ($LASTEXITCODE -ne 0) { Write-Host "Zebra SRU test server did not start (see $work/log); its tests will be skipped."; return $null }
     return $work
 }
 
 function Stop-ZebraTestServer([string] $Work) {
-    if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work }
+    if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
 }
 
 function Invoke-Tests {
