@@ -20,7 +20,8 @@ namespace OclcCataloging.Search
     /// <c>no:</c> term is typed Isbn, Issn, Lccn or OclcNumber; otherwise Fielded.</item>
     /// <item>Numbers. <c>nnnn-nnnX</c> with a valid ISSN check digit is an ISSN; otherwise <c>nn-n…</c> or <c>nnnn-n…</c>
     /// (serial of up to 6 digits) is an LCCN (normalised: "84-23765" → "84023765"; use <c>in:</c> or <c>ln:</c> to force
-    /// either). Digits (hyphens allowed, final X allowed) that form a valid ISBN-10 or ISBN-13 check digit are an ISBN,
+    /// either), and so is a hyphenated LCCN with a letter prefix ("sh85-61704"). After <c>ln:</c> the LC form with blanks
+    /// ("ln:n  79021164") is accepted too. Digits (hyphens allowed, final X allowed) that form a valid ISBN-10 or ISBN-13 check digit are an ISBN,
     /// and may be followed by a qualifier such as "(pbk.)" or ": $12.00". Other bare digits are an OCLC number — so a
     /// 10- or 13-digit OCLC number whose digits happen to be a valid ISBN is read as an ISBN: prefix it with <c>#</c> or
     /// <c>no:</c>. Hyphenated digits that are neither an ISBN nor an LCCN are rejected (probably a mistyped ISBN).</item>
@@ -39,6 +40,7 @@ namespace OclcCataloging.Search
         private static readonly Regex Numeric = new Regex(@"^(?<num>[0-9][0-9\-]*[0-9Xx]?)(?<rest>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
         private static readonly Regex IssnShape = new Regex(@"^\d{4}-\d{3}[\dXx]$", RegexOptions.CultureInvariant);
         private static readonly Regex LccnShape = new Regex(@"^(\d{2}|\d{4})-\d{1,6}$", RegexOptions.CultureInvariant);
+        private static readonly Regex PrefixedLccnShape = new Regex(@"^[A-Za-z]{1,3}(\d{2}|\d{4})-\d{1,6}$", RegexOptions.CultureInvariant);
 
         /// <summary>Parses one key line. Throws <see cref="SearchKeyFormatException"/> (with the reason) for an invalid key.</summary>
         public static SearchKey Parse(string line)
@@ -81,6 +83,9 @@ namespace OclcCataloging.Search
                     return DerivedKey(line, text.Substring(3).Trim(), pattern, out reason);
                 return LabelledKey(line, text, out reason);
             }
+
+            if (PrefixedLccnShape.IsMatch(text))
+                return Single(line, SearchKeyType.Lccn, SearchIndex.Lccn, StandardNumbers.NormalizeLccn(text)!);
 
             var numeric = NumericKey(line, text, out reason, out bool isNumeric);
             if (isNumeric) return numeric;

@@ -93,6 +93,10 @@ public class SearchKeyParserTests
     [InlineData("ln:n79021164", "Lccn=n79021164")]
     [InlineData("ln:78-5201/AC", "Lccn=78005201")]
     [InlineData("2001-12345", "Lccn=2001012345")]
+    [InlineData("sh85-61704", "Lccn=sh85061704")]
+    [InlineData("n79-21164", "Lccn=n79021164")]
+    [InlineData("ln:n  79021164", "Lccn=n79021164")]
+    [InlineData("ln:sh 85061704", "Lccn=sh85061704")]
     public void Lccn_forms_are_normalised_the_lc_way(string line, string terms) => AssertKey(line, SearchKeyType.Lccn, terms);
 
     [Fact]
@@ -122,6 +126,8 @@ public class SearchKeyParserTests
     [InlineData("bn:0818903457 (pbk.) or ti:moby", SearchKeyType.Fielded, "Isbn=0818903457 OR Title=moby")]
     [InlineData("no:123 or no:456", SearchKeyType.Fielded, "OclcNumber=123 OR OclcNumber=456")]
     [InlineData("ti:moby and ln:84-23765", SearchKeyType.Fielded, "Title=moby AND Lccn=84023765")]
+    [InlineData("ln:78-5201 or ln:785201 or ln:78-005201", SearchKeyType.Fielded, "Lccn=78005201 OR Lccn=785201 OR Lccn=78005201")]
+    [InlineData("ln:sh 85061704 or ln:n 79021164", SearchKeyType.Fielded, "Lccn=sh85061704 OR Lccn=n79021164")]
     public void Index_labelled_keys(string line, SearchKeyType type, string terms) => AssertKey(line, type, terms);
 
     [Theory]

@@ -41,6 +41,12 @@ namespace OclcCataloging.Search.Keys
                     continue;
                 }
                 if (index == null) { error = "'" + token.Text + "' has no index label"; return null; }
+                if (index == SearchIndex.Lccn && IsLccnPrefix(token) && t + 1 < tokens.Count && tokens[t + 1].Label == null && !tokens[t + 1].IsOperator(out _))
+                {
+                    // LCCNs as LC writes them: "n  79021164", "sh 85061704" — prefix, blanks, number.
+                    token = new KeyToken(token.Label, token.Text + tokens[t + 1].Text, quoted: false);
+                    t++;
+                }
                 if (token.Text.Trim().Length == 0) { error = "the " + (token.Label != null ? token.Label + ": " : "") + "term is empty"; return null; }
                 if (!AddTerm(terms, index.Value, token, pending ?? SearchOperator.And, out error)) return null;
                 afterNumber = TermValues.IsNumberIndex(index.Value);
@@ -49,6 +55,13 @@ namespace OclcCataloging.Search.Keys
             if (pending != null) { error = "the key ends with an operator"; return null; }
             if (terms.Count == 0) { error = "the key has no search terms"; return null; }
             return terms;
+        }
+
+        private static bool IsLccnPrefix(KeyToken token)
+        {
+            if (token.Quoted || token.Text.Length == 0 || token.Text.Length > 3) return false;
+            foreach (char c in token.Text) if (!char.IsLetter(c)) return false;
+            return true;
         }
 
         private static bool AddTerm(List<SearchTerm> terms, SearchIndex index, KeyToken token, SearchOperator join, out string? error)

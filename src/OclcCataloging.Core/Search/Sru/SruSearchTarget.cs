@@ -112,24 +112,26 @@ namespace OclcCataloging.Search.Sru
 
             long wanted = Math.Min(limits.MaxRecords, hits);
             var recordErrors = new List<SruDiagnostic>();
-            int received = Take(first, outcome, recordErrors);
+            int received = Take(first, outcome, recordErrors, wanted);
             while (received < wanted)
             {
                 int size = (int)Math.Min(_options.PageSize, wanted - received);
                 var page = await RequestAsync(outcome.QuerySent, received + 1, size, outcome, ct).ConfigureAwait(false);
                 if (page.Diagnostics.Count > 0) { Diagnostic(outcome, page.Diagnostics); return; }
-                int got = Take(page, outcome, recordErrors);
+                int got = Take(page, outcome, recordErrors, wanted);
                 if (got == 0) break; // the server returned fewer records than it counted; do not loop forever
                 received += got;
             }
             if (recordErrors.Count > 0 && outcome.Records.Count == 0) Diagnostic(outcome, recordErrors);
         }
 
-        /// <summary>Adds the page's records to the outcome; returns how many result positions the page covered.</summary>
-        private static int Take(SruResponse page, KeySearchOutcome outcome, List<SruDiagnostic> recordErrors)
+        /// <summary>Adds the page's records to the outcome (never more than <paramref name="wanted"/> in all, even when a
+        /// server sends more than asked for); returns how many result positions the page covered.</summary>
+        private static int Take(SruResponse page, KeySearchOutcome outcome, List<SruDiagnostic> recordErrors, long wanted)
         {
             foreach (string xml in page.Records)
             {
+                if (outcome.Records.Count >= wanted) break;
                 try
                 {
                     outcome.Records.Add(MarcXmlReader.ParseRecord(xml));

@@ -64,6 +64,8 @@ public class ZebraSruIntegrationTests
     [InlineData("ln:2001-12345", "okb0002")]
     [InlineData("ln:sh85-61704", "oka0016")]
     [InlineData("ln:n79021164", "oka0001")]
+    [InlineData("ln:n  79021164", "oka0001")]
+    [InlineData("sh85-61704", "oka0016")]
     [InlineData("1234-5679", "okb0005")]
     public Task Lccn_and_issn_keys(string key, string controlNumber) => AssertFinds(key, controlNumber);
 
