@@ -70,7 +70,7 @@ sub authority {
 
 sub write_collection {
     my ($path, @records) = @_;
-    open(my $out, '>:encoding(UTF-8)', $path) or die "$path: $!";
+    open(my $out, '>', $path) or die "$path: $!";
     print $out qq{<?xml version="1.0" encoding="UTF-8"?>\n<collection xmlns="http://www.loc.gov/MARC21/slim">\n}, @records, "</collection>\n";
     close $out;
 }
