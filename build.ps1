@@ -122,6 +122,35 @@ function Build-Simulators {
     return Join-Path $out 'OclcCataloging.Simulators.dll'
 }
 
+function Test-TcpPort([string] $HostName, [int] $Port) {
+    $client = [System.Net.Sockets.TcpClient]::new()
+    try { return $client.ConnectAsync($HostName, $Port).Wait(1000) }
+    catch { return $false }
+    finally { $client.Dispose() }
+}
+
+# The Zebra SRU test server (tests/peers/zebra) for the SRU integration tests, at OCLC_ZEBRA_SRU
+# (default http://127.0.0.1:21210/Default). Started here when zebrasrv is installed and nothing answers on the
+# port; returns its working folder so the caller stops only what it started. Without zebrasrv the tests skip.
+function Start-ZebraTestServer {
+    if (-not $env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU = 'http://127.0.0.1:21210/Default' }
+    $uri = [Uri] $env:OCLC_ZEBRA_SRU
+    if (Test-TcpPort $uri.Host $uri.Port) { Write-Host "Zebra SRU test server: using the one answering at $uri"; return $null }
+    if (-not (Get-Command zebrasrv -ErrorAction SilentlyContinue) -or -not (Get-Command bash -ErrorAction SilentlyContinue)) {
+        Write-Host 'Zebra SRU test server: zebrasrv is not installed (Debian package idzebra-2.0); its tests will be skipped.'
+        return $null
+    }
+    if ($uri.Host -notin @('127.0.0.1', 'localhost')) { Write-Host "Zebra SRU test server: $uri does not answer; its tests will be skipped."; return $null }
+    $work = Join-Path $OutRoot 'zebra'
+    & bash (Join-Path $Root 'tests/peers/zebra/start-zebra.sh') $work $uri.Port | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Host "Zebra SRU test server did not start (see $work/log); its tests will be skipped."; return $null }
+    return $work
+}
+
+function Stop-ZebraTestServer([string] $Work) {
+    if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
+}
+
 function Invoke-Tests {
     Invoke-Build
     $tools = Restore-TestTools
@@ -130,29 +159,37 @@ function Invoke-Tests {
     $null = New-Item -ItemType Directory -Path $ResultsDir -Force
     $suites = [System.Collections.Generic.List[object]]::new()
 
-    Write-Host "`n=== xunit: OclcCataloging.Core.Tests ==="
-    $trx = Join-Path $ResultsDir 'core.trx'
-    & dotnet test (Join-Path $Root 'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj') -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
-    if (Test-Path $trx) {
-        Write-TrxSkips $trx
-        $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = Read-TrxCounts $trx })
-    }
-    else {
-        $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
-        Write-Host 'xunit did not produce results (build or test host failure): counted as 1 failure.'
-    }
+    # Zebra serves both suites (the SRU tests in xunit, the Invoke-BatchSearch tests in Pester).
+    $zebra = Start-ZebraTestServer
+    try {
+        Write-Host "`n=== xunit: OclcCataloging.Core.Tests ==="
+        $trx = Join-Path $ResultsDir 'core.trx'
+        & dotnet test (Join-Path $Root 'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj') -c $Configuration --nologo `
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
+        if (Test-Path $trx) {
+            Write-TrxSkips $trx
+            $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = Read-TrxCounts $trx })
+        }
+        else {
+            $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
+            Write-Host 'xunit did not produce results (build or test host failure): counted as 1 failure.'
+        }
 
-    Write-Host "`n=== Pester (fresh PowerShell process) ==="
-    $pesterJson = Join-Path $ResultsDir 'pester.json'
-    & dotnet pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
-        -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly -SimulatorsPath $simulators -ResultPath $pesterJson
-    if (Test-Path $pesterJson) {
-        $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = Get-Content $pesterJson -Raw | ConvertFrom-Json })
+        Write-Host "`n=== Pester (fresh PowerShell process) ==="
+        $pesterJson = Join-Path $ResultsDir 'pester.json'
+        & dotnet pwsh -NoLogo -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') `
+            -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly `
+            -SimulatorsPath $simulators -ResultPath $pesterJson
+        if (Test-Path $pesterJson) {
+            $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = Get-Content $pesterJson -Raw | ConvertFrom-Json })
+        }
+        else {
+            $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
+            Write-Host 'Pester did not produce results (discovery or start-up failure): counted as 1 failure.'
+        }
     }
-    else {
-        $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
-        Write-Host 'Pester did not produce results (discovery or start-up failure): counted as 1 failure.'
+    finally {
+        Stop-ZebraTestServer $zebra
     }
 
     $passed = 0; $failed = 0; $skipped = 0
