@@ -23,6 +23,10 @@
         'Export-DataSyncFile'
         'ConvertTo-MarcText'
         'ConvertFrom-MarcText'
+        'Send-GatewayExport'
+        'Start-GatewayListener'
+        'Stop-GatewayListener'
+        'Get-GatewayListener'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -30,5 +30,16 @@ namespace OclcCataloging.Commands
 
         // ConvertTo-MarcText
         internal const string RecordNotConverted = "RecordNotConverted";
+
+        // Send-GatewayExport (per-record errors use the OclcCataloging.Gateway.GatewayErrorCodes values as ids)
+        internal const string GatewayPortRequired = "GatewayPortRequired";
+
+        // Start-/Stop-/Get-GatewayListener
+        internal const string GatewayListenerStartFailed = "GatewayListenerStartFailed";
+        internal const string GatewayListenerPortInUse = "GatewayListenerPortInUse";
+        internal const string GatewayListenerNoOutput = "GatewayListenerNoOutput";
+        internal const string GatewayListenerOutputFailed = "GatewayListenerOutputFailed";
+        internal const string GatewayListenerNotFound = "GatewayListenerNotFound";
+        internal const string GatewayHandlerFailed = "GatewayHandlerFailed";
     }
 }
