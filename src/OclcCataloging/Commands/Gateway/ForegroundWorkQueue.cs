@@ -33,7 +33,9 @@ namespace OclcCataloging.Commands.Gateway
         {
             var verdict = new TaskCompletionSource<GatewayListenerVerdict>(TaskCreationOptions.RunContinuationsAsynchronously);
             // Once the listener stops, a record still waiting for the pipeline thread is refused (and not saved).
-            cancellationToken.Register(() => verdict.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping")));
+            // The registration is released with the verdict, so a long-running listener does not collect them.
+            CancellationTokenRegistration stopping = cancellationToken.Register(() => verdict.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping")));
+            verdict.Task.ContinueWith(_ => stopping.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (!_items.IsAddingCompleted)
             {
                 try { _items.Add(new ForegroundWork { HandlerRecord = record, Verdict = verdict }); }
