@@ -330,9 +330,9 @@ Describe 'Send-GatewayExport' {
                 $big = New-UnicodeRecord -Id 'big'
                 1..12 | ForEach-Object { $null = $big.AddDataField('505', '0 ', 'a', ('x' * 9000)) }
                 $all = & {
-                    New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential $cred -UserId 'u1' -Verbose -Debug
-                    New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $closed -Credential $cred -RetryCount 1 -Verbose
-                    $big | Send-GatewayExport 127.0.0.1 $secure.Port -Credential $cred -Verbose
+                    New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential $cred -UserId 'u1' -Verbose -Debug -ErrorAction Continue
+                    New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $closed -Credential $cred -RetryCount 1 -Verbose -ErrorAction Continue
+                    $big | Send-GatewayExport 127.0.0.1 $secure.Port -Credential $cred -Verbose -ErrorAction Continue
                 } *>&1
                 $all.Count | Should -BeGreaterThan 5
                 $whatIf = Get-HostText { New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -Credential $cred -WhatIf }
