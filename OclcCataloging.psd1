@@ -26,6 +26,11 @@
         'Set-OclcConnection'
         'Get-OclcConnection'
         'Remove-OclcConnection'
+        'Send-GatewayExport'
+        'Start-GatewayListener'
+        'Stop-GatewayListener'
+        'Get-GatewayListener'
+        'Invoke-BatchSearch'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -12,6 +12,8 @@
       core tomarc           Iso2709Reader -> Iso2709Writer, to /dev/null
       pwsh start-up         a fresh PowerShell that only runs Import-Module (the fixed cost in every pwsh row)
       pwsh Import|Measure   Import-MarcFile | Measure-Object
+      pwsh gateway          Send-GatewayExport -> Start-GatewayListener on loopback (one connection per record),
+                            sequential and -ThrottleLimit 8 (dataset "gateway", at most 10,000 records)
       pwsh Import|Export    Import-MarcFile | Export-MarcFile -Format MarcXml (and -Format Iso2709), to a temp file
       yaz parse             yaz-marcdump -n -i marc FILE
       yaz marcxml           yaz-marcdump -i marc -o marcxml FILE > /dev/null
@@ -62,7 +64,7 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway); all available when empty.
     [string[]] $Dataset = @(),
 
     # Keep the generated large file (it is deleted after the run otherwise; the 200k files are always kept).
@@ -467,6 +469,28 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'datasync') {
         $null = Measure-Benchmark -DatasetName 'synthetic' -RecordCount $n -InputBytes ([long]$bib.Stats.bytes) -Name 'pwsh Import | Get-OclcNumber' -Tool 'pwsh' -Kind 'ocn' -Command (Get-PwshCommand $ocn) `
             -Display 'Import-MarcFile FILE | Get-OclcNumber | Measure-Object' `
             -Check { param($r) $c = "$($r.Stdout)".Trim(); if ($c -ne "$n") { "got '$c' results, expected $n" } }
+    }
+}
+
+# Gateway export (issue 5): Send-GatewayExport into a Start-GatewayListener of the same process over loopback, one
+# connection per record, saved one file per record. The in-process seconds (the JSON line) time only the sending.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'gateway') {
+    Write-Step 'Gateway export'
+    $gwCount = [long][math]::Min($Records, 10000)
+    foreach ($throttle in 1, 8) {
+        $inbox = Join-Path $WorkDir "gateway-inbox-$throttle"
+        $gw = $importModule + '; $d = New-Item -ItemType Directory -Force -Path ' + (ConvertTo-PSLiteral $inbox) +
+            '; $l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Path $d.FullName' +
+            '; $recs = @(Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $synthetic) + ' | Select-Object -First ' + $gwCount + ')' +
+            '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+            '; $ok = @($recs | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -ThrottleLimit ' + $throttle + ' | Where-Object Status -eq Accepted).Count' +
+            '; $sw.Stop(); $saved = (Stop-GatewayListener $l -PassThru).RecordsSaved; Remove-Item -LiteralPath $d.FullName -Recurse -Force' +
+            '; ''{"records":'' + [Math]::Min($ok, $saved) + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+        $label = if ($throttle -eq 1) { 'sequential' } else { "with -ThrottleLimit $throttle" }
+        $null = Measure-Benchmark -DatasetName 'gateway' -RecordCount $gwCount -Name "Send-GatewayExport -> local listener, records/s, $label" -Tool 'pwsh' -Kind "gateway-t$throttle" `
+            -Command (Get-PwshCommand $gw) -Display "Import-MarcFile FILE | Select-Object -First N | Send-GatewayExport 127.0.0.1 PORT -ThrottleLimit $throttle (listener -Path DIR in the same process)" `
+            -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $gwCount) { "$($j.records) records accepted and saved, expected $gwCount" } } `
+            -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
     }
 }
 

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OclcCataloging.Marc;
 using OclcCataloging.Resilience;
 
 namespace OclcCataloging.Gateway
@@ -124,6 +125,18 @@ namespace OclcCataloging.Gateway
             {
                 result.Elapsed = watch.Elapsed;
             }
+        }
+
+        /// <summary>
+        /// The result for <paramref name="record"/> when it could not be turned into bytes to send
+        /// (<see cref="GatewayRecord.FromRecord"/> threw <paramref name="exception"/>): NotSent with the exception's code.
+        /// </summary>
+        public GatewaySendResult NotSent(MarcRecord record, GatewayException exception)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            if (exception == null) throw new ArgumentNullException(nameof(exception));
+            var identity = new GatewayRecord(new byte[0], record.ControlNumber, null, record.Title);
+            return NotSent(new GatewaySendResult(identity, _options.ComputerName, _options.Port, _options.ReceiverType), exception.Code, exception.Message);
         }
 
         private static string AttemptsNote(int attempts) => attempts > 1 ? " (" + attempts + " attempts)" : "";

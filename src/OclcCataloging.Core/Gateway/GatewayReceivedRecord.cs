@@ -1,5 +1,8 @@
 using System;
+using System.IO;
 using System.Net;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Gateway
 {
@@ -29,6 +32,36 @@ namespace OclcCataloging.Gateway
         public long Sequence { get; }
 
         public DateTime ReceivedUtc { get; }
+
+        /// <summary>Where <see cref="GatewayRecordStore"/> saved the record, or null when it was not saved.</summary>
+        public string? SavedPath { get; internal set; }
+
+        /// <summary>The record parsed from <see cref="Bytes"/> (null when the bytes do not parse); read on first use.</summary>
+        public MarcRecord? Record
+        {
+            get
+            {
+                if (!_parsed)
+                {
+                    try
+                    {
+                        using (var reader = new Iso2709Reader(new MemoryStream(Bytes, false)))
+                            _record = reader.ReadNext()?.Record;
+                    }
+                    catch (Exception)
+                    {
+                        _record = null; // the listener validated the structure; a reader objection leaves Bytes as the record
+                    }
+                    _parsed = true;
+                }
+                return _record;
+            }
+        }
+
+        private MarcRecord? _record;
+        private bool _parsed;
+
+        public override string ToString() => "Record " + Sequence + " from " + (RemoteEndPoint?.ToString() ?? "?") + " (" + Bytes.Length + " bytes)";
     }
 
     /// <summary>What the record handler decided; becomes the reply.</summary>

@@ -52,5 +52,15 @@ namespace OclcCataloging.Commands
         internal const string ConnectionSettingMissing = "ConnectionSettingMissing";
         internal const string InvalidConnectionSetting = "InvalidConnectionSetting";
         internal const string SecretStoreUnavailable = "SecretStoreUnavailable";
+        // Send-GatewayExport (per-record errors use the OclcCataloging.Gateway.GatewayErrorCodes values as ids)
+        internal const string GatewayPortRequired = "GatewayPortRequired";
+
+        // Start-/Stop-/Get-GatewayListener
+        internal const string GatewayListenerStartFailed = "GatewayListenerStartFailed";
+        internal const string GatewayListenerPortInUse = "GatewayListenerPortInUse";
+        internal const string GatewayListenerNoOutput = "GatewayListenerNoOutput";
+        internal const string GatewayListenerOutputFailed = "GatewayListenerOutputFailed";
+        internal const string GatewayListenerNotFound = "GatewayListenerNotFound";
+        internal const string GatewayHandlerFailed = "GatewayHandlerFailed";
     }
 }
