@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+using OclcCataloging.Connections;
+using OclcCataloging.Search;
+using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.WorldCat;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>Fills Invoke-BatchSearch's target settings from a saved connection (Set-OclcConnection).</summary>
+    internal static class SavedConnectionSettings
+    {
+        /// <summary>Applies the connection's values and returns the target kind it describes.</summary>
+        internal static SearchTargetKind Apply(InvokeBatchSearchCommand command, string name, BatchSearchTargetSettings settings)
+        {
+            ResolvedConnection resolved = ConnectionResolver.Resolve(command, name, ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc);
+            ConnectionProfile profile = resolved.Profile;
+            settings.BaseAddress = profile.GetUriSetting(ConnectionSettingNames.BaseAddress);
+            settings.Credential = resolved.Credential;
+            settings.TokenAddress = profile.GetUriSetting(ConnectionSettingNames.TokenAddress);
+            settings.Scope = profile.GetSetting(ConnectionSettingNames.Scope);
+            settings.RecordFormat = ParseEnum<WorldCatRecordFormat>(profile.GetSetting(ConnectionSettingNames.RecordFormat));
+            settings.RequestsPerSecond = profile.GetDoubleSetting(ConnectionSettingNames.RequestsPerSecond);
+            settings.DailyBudget = profile.GetInt32Setting(ConnectionSettingNames.DailyBudget);
+            settings.SruVersion = profile.GetSetting(ConnectionSettingNames.SruVersion);
+            settings.RecordSchema = profile.GetSetting(ConnectionSettingNames.RecordSchema);
+            settings.Scheme = ParseEnum<IdLocScheme>(profile.GetSetting(ConnectionSettingNames.Scheme));
+            if (profile.IndexMap.Count > 0)
+            {
+                var map = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+                foreach (var entry in profile.IndexMap) map[entry.Key] = entry.Value;
+                settings.IndexMap = map;
+            }
+            return profile.Kind switch
+            {
+                ConnectionKind.WorldCat => SearchTargetKind.WorldCat,
+                ConnectionKind.Sru => SearchTargetKind.Sru,
+                _ => SearchTargetKind.IdLoc,
+            };
+        }
+
+        private static T? ParseEnum<T>(string? text) where T : struct =>
+            text != null && Enum.TryParse(text, ignoreCase: true, out T value) ? value : (T?)null;
+    }
+}
