@@ -149,7 +149,14 @@ namespace OclcCataloging.Commands
         protected override void BeginProcessing()
         {
             var settings = BatchSearchTargetSettings.From(this);
-            _target = BatchSearchTargetFactory.Create(settings, TimeoutSec, RetryCount);
+            try
+            {
+                _target = BatchSearchTargetFactory.Create(settings, TimeoutSec, RetryCount);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, settings.Kind));
+            }
             _options = new BatchSearchOptions
             {
                 Limits = new BatchSearchLimits { MaxRecords = MaxRecords, TooManyThreshold = TooManyThreshold },
@@ -234,6 +241,12 @@ namespace OclcCataloging.Commands
             try
             {
                 result = _session!.Search(keyLine, _stop.Token);
+            }
+            catch (BatchStateMismatchException e)
+            {
+                _halted = true;
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BatchStateInvalid, ErrorCategory.InvalidData, _options!.StatePath));
+                return;
             }
             catch (SearchTargetUnavailableException e)
             {

@@ -1,0 +1,184 @@
+# Invoke-BatchSearch end to end: against the WorldCat simulator (a separate process), the id.loc.gov simulator and
+# the project's Zebra SRU server. Parts whose peer is missing skip with the reason.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:NoSimulators = -not (Test-SimulatorsAvailable)
+    $zebraUri = [Uri] $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' })
+    $client = [System.Net.Sockets.TcpClient]::new()
+    try { $script:NoZebra = -not $client.ConnectAsync($zebraUri.Host, $zebraUri.Port).Wait(1000) } catch { $script:NoZebra = $true } finally { $client.Dispose() }
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-OclcModule
+    $script:Secret = 'simulator-secret'
+    $script:WorldCatCredential = [pscredential]::new('simulator-client', (ConvertTo-SecureString $script:Secret -AsPlainText -Force))
+    $script:ZebraUri = [Uri] $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' })
+    $script:ZebraMap = @{
+        OclcNumber = 'local.oclc'; Heading = 'local.heading'; PersonalName = 'local.heading'; CorporateName = 'local.heading'
+        AuthorityRecordNumber = 'local.arn'; AnchorWholeHeadings = 'true'; SeeFrom = 'local.seeFrom'
+    }
+    $script:KeysDir = Join-Path $PSScriptRoot '../peers/zebra/keys'
+}
+
+Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSimulators {
+    BeforeAll {
+        $script:Sim = Start-Simulator -Name worldcat
+        $script:WorldCat = @{
+            Target = 'WorldCat'; Credential = $script:WorldCatCredential; RequestsPerSecond = 0
+            BaseAddress = [Uri]::new($script:Sim.BaseAddress, 'worldcat'); TokenAddress = [Uri]::new($script:Sim.BaseAddress, 'token')
+        }
+    }
+    AfterAll { Stop-Simulator $script:Sim }
+
+    It 'gives one result per key, in order, with Connexion statuses' {
+        $keys = '#12345678', 'bn:9780000000019', 'ti:history', '#99999999', '#88888888', 'moza,magi'
+        $results = @($keys | Invoke-BatchSearch @WorldCat -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 6
+        $results.Key | Should -Be $keys
+        $results.Sequence | Should -Be (1..6)
+        $results.Status | Should -Be @('Found', 'Found', 'TooMany', 'NotFound', 'NotFound', 'Found')
+        $results[0].Records.Count | Should -Be 1
+        $results[0].Records[0].ControlNumber | Should -Be 'ocm12345678'
+        $results[2].HitCount | Should -BeGreaterThan 1500
+        $results[2].RecordsDownloaded | Should -Be 0
+        $results[5].Translated | Should -BeTrue
+        $results[5].QuerySent | Should -Match 'au:moza\* AND ti:magi\*'
+    }
+
+    It 'shows merged OCLC numbers as requested -> returned' {
+        $r = Invoke-BatchSearch '#1234567' @WorldCat
+        $r.Status | Should -Be 'Found'
+        $r.OclcNumbers | Should -Match '1234567\s*->\s*12345678'
+    }
+
+    It 'downloads up to -MaxRecords records, paging past the first 50' {
+        $r = Invoke-BatchSearch 'ti:lighthouse' @WorldCat -MaxRecords 120
+        $r.HitCount | Should -Be 160
+        $r.RecordsDownloaded | Should -Be 120
+        @($r.Records | ForEach-Object { $_.ControlNumber } | Sort-Object -Unique).Count | Should -Be 120
+    }
+
+    It 'emits the records themselves with -AsRecord, ready for Export-MarcFile' {
+        $out = Join-Path $TestDrive 'found.mrc'
+        '#12345678', '#1234567890', '#99999999' | Invoke-BatchSearch @WorldCat -AsRecord | Export-MarcFile -Path $out
+        $back = @(Import-MarcFile -Path $out)
+        $back.Count | Should -Be 2
+        $back[1].ControlNumber | Should -Be 'on1234567890'
+    }
+
+    It 'writes a CSV report, an HTML summary and re-readable retained-key files' {
+        $dir = Join-Path $TestDrive 'retained'
+        $report = Join-Path $TestDrive 'report.csv'
+        $keys = '#12345678', 'ti:history', '#99999999', 'not a valid key ((('
+        $null = $keys | Invoke-BatchSearch @WorldCat -RetainKeysPath $dir -ReportPath $report -ErrorAction SilentlyContinue
+        $rows = @(Import-Csv -LiteralPath $report)
+        $rows.Count | Should -Be 4
+        $rows.Key | Should -Be $keys
+        $html = Get-Content -LiteralPath ([IO.Path]::ChangeExtension($report, '.html')) -Raw
+        $html | Should -Match 'TooMany'
+        $html | Should -Not -Match '<script'
+        @(Get-Content (Join-Path $dir 'notfound.txt')) | Should -Be @('#99999999')
+        @(Get-Content (Join-Path $dir 'toomany.txt')) | Should -Be @('ti:history')
+        $again = @(Invoke-BatchSearch -Path (Join-Path $dir 'toomany.txt') @WorldCat -TooManyThreshold 2000)
+        $again.Status | Should -Be 'Found'
+    }
+
+    It 'reports a failed key as a non-terminating error and goes on' {
+        $errors = $null
+        $results = @('#12345678', 'in:', '#1234567890' | Invoke-BatchSearch @WorldCat -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 3
+        $results[1].Status | Should -Be 'Error'
+        $results[2].Status | Should -Be 'Found'
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Match '^(SearchKeyInvalid|SearchFailed),'
+    }
+
+    It 'shows the queries with -WhatIf and sends nothing' {
+        $report = Join-Path $TestDrive 'whatif.csv'
+        $out = '#12345678', 'ti:lighthouse' | Invoke-BatchSearch @WorldCat -ReportPath $report -WhatIf 6>&1
+        ($out | Out-String) | Should -Match 'ti:lighthouse'
+        ($out | Out-String) | Should -Match '/manage/bibs/12345678'
+        Test-Path $report | Should -BeFalse
+    }
+
+    It 'never shows the secret, even when the credentials are refused' {
+        $bad = [pscredential]::new('simulator-client', (ConvertTo-SecureString 'Wrong-S3cret!' -AsPlainText -Force))
+        $all = & { '#12345678' | Invoke-BatchSearch -Target WorldCat -Credential $bad -BaseAddress ([Uri]::new($Sim.BaseAddress, 'worldcat')) -TokenAddress ([Uri]::new($Sim.BaseAddress, 'token')) -Verbose -ErrorAction Continue } *>&1
+        $text = ($all | Out-String) + ($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception.ToString() } | Out-String)
+        $text | Should -Match 'SearchTargetUnavailable|AuthenticationFailed|credential'
+        $text | Should -Not -Match 'Wrong-S3cret!'
+    }
+
+    It 'uses a saved connection' {
+        $env:OCLC_CONNECTIONS_PATH = Join-Path $TestDrive 'connections.json'
+        try {
+            Set-OclcConnection -Name SimWorldCat -Kind WorldCat -Credential $script:WorldCatCredential -BaseAddress $WorldCat.BaseAddress -TokenAddress $WorldCat.TokenAddress -RequestsPerSecond 100 -SecretStore KeyFile
+            $r = Invoke-BatchSearch '#12345678' -Connection SimWorldCat
+            $r.Status | Should -Be 'Found'
+            $r.Target | Should -Be 'WorldCat'
+        }
+        finally { Remove-Item Env:OCLC_CONNECTIONS_PATH }
+    }
+}
+
+Describe 'Invoke-BatchSearch resumes a run the daily limit stopped' -Skip:$script:NoSimulators {
+    It 'stops with SearchTargetUnavailable, keeps the state, and -Resume finishes with every key reported once' {
+        $keys = Join-Path $TestDrive 'keys.txt'
+        Set-Content -LiteralPath $keys -Value ('#12345678', '#1234567890', '#987654321', 'bn:9780000000019', '#99999999', 'ti:lighthouse')
+        $report = Join-Path $TestDrive 'run.csv'
+        $limited = Start-Simulator -Name worldcat -ArgumentList '--daily-limit', '4'
+        try {
+            $p = @{ Target = 'WorldCat'; Credential = $WorldCatCredential; RequestsPerSecond = 0; BaseAddress = [Uri]::new($limited.BaseAddress, 'worldcat'); TokenAddress = [Uri]::new($limited.BaseAddress, 'token') }
+            $errors = $null
+            $first = @(Invoke-BatchSearch -Path $keys @p -ReportPath $report -ErrorVariable errors -ErrorAction SilentlyContinue)
+            $first.Count | Should -BeLessThan 6
+            ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'SearchTargetUnavailable,*' }).Count | Should -Be 1
+            Test-Path "$report.state" | Should -BeTrue
+        }
+        finally { Stop-Simulator $limited }
+
+        $fresh = Start-Simulator -Name worldcat
+        try {
+            $p = @{ Target = 'WorldCat'; Credential = $WorldCatCredential; RequestsPerSecond = 0; BaseAddress = [Uri]::new($fresh.BaseAddress, 'worldcat'); TokenAddress = [Uri]::new($fresh.BaseAddress, 'token') }
+            $second = @(Invoke-BatchSearch -Path $keys @p -ReportPath $report -Resume)
+            ($first.Count + $second.Count) | Should -Be 6
+            $rows = @(Import-Csv -LiteralPath $report)
+            $rows.Count | Should -Be 6
+            $rows.Sequence | Should -Be @('1', '2', '3', '4', '5', '6')
+            Test-Path "$report.state" | Should -BeFalse
+        }
+        finally { Stop-Simulator $fresh }
+    }
+}
+
+Describe 'Invoke-BatchSearch against the Zebra SRU server' -Skip:$script:NoZebra {
+    It 'finds ISBN, OCLC number, title and author keys' {
+        $results = @('978-1-90000-109-0 : $12.00', 'no:800000704', 'ti:zzpaging', 'au:pager' |
+            Invoke-BatchSearch -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap -MaxRecords 2)
+        $results.Status | Should -Be @('Found', 'Found', 'Found', 'Found')
+        $results[1].QuerySent | Should -Match 'local.oclc'
+        $results[2].HitCount | Should -Be 160
+        $results[2].RecordsDownloaded | Should -Be 2
+    }
+
+    It 'runs the 1,000-key batch with the expected count per status' {
+        $expected = @{}
+        Get-Content (Join-Path $KeysDir 'batch-1000.expected.txt') | Where-Object { $_ -match '^(\w+)=(\d+)$' } | ForEach-Object { $expected[$Matches[1]] = [int] $Matches[2] }
+        $report = Join-Path $TestDrive 'zebra-1000.csv'
+        $results = @(Invoke-BatchSearch -LiteralPath (Join-Path $KeysDir 'batch-1000.keys.txt') -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap `
+            -TooManyThreshold 100 -ReportPath $report -ErrorAction SilentlyContinue)
+        $results.Count | Should -Be 1000
+        $byStatus = $results | Group-Object Status -AsHashTable -AsString
+        foreach ($status in 'Found', 'NotFound', 'TooMany', 'Error') { @($byStatus[$status]).Count | Should -Be $expected[$status] -Because $status }
+        ($results | Measure-Object RecordsDownloaded -Sum).Sum | Should -Be $expected['Records']
+        @(Import-Csv $report).Count | Should -Be 1000
+    }
+
+    It 'surfaces SRU diagnostics as errors' {
+        $r = Invoke-BatchSearch 'an:n79021164' -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap -ErrorAction SilentlyContinue
+        $r.Status | Should -Be 'Error'
+        $r.ErrorType | Should -Match 'diagnostic 16'
+    }
+}
