@@ -77,7 +77,7 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $rows.Count | Should -Be 4
         $rows.Key | Should -Be $keys
         $html = Get-Content -LiteralPath ([IO.Path]::ChangeExtension($report, '.html')) -Raw
-        $html | Should -Match 'TooMany'
+        $html | Should -Match 'Too many'
         $html | Should -Not -Match '<script'
         @(Get-Content (Join-Path $dir 'notfound.txt')) | Should -Be @('#99999999')
         @(Get-Content (Join-Path $dir 'toomany.txt')) | Should -Be @('ti:history')
@@ -95,12 +95,12 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $errors[0].FullyQualifiedErrorId | Should -Match '^(SearchKeyInvalid|SearchFailed),'
     }
 
-    It 'shows the queries with -WhatIf and sends nothing' {
+    It 'sends nothing and writes nothing with -WhatIf' {
         $report = Join-Path $TestDrive 'whatif.csv'
-        $out = '#12345678', 'ti:lighthouse' | Invoke-BatchSearch @WorldCat -ReportPath $report -WhatIf 6>&1
-        ($out | Out-String) | Should -Match 'ti:lighthouse'
-        ($out | Out-String) | Should -Match '/manage/bibs/12345678'
+        $out = @('#12345678', 'ti:lighthouse' | Invoke-BatchSearch @WorldCat -ReportPath $report -WhatIf)
+        $out.Count | Should -Be 0
         Test-Path $report | Should -BeFalse
+        Test-Path "$report.state" | Should -BeFalse
     }
 
     It 'never shows the secret, even when the credentials are refused' {
@@ -134,7 +134,7 @@ Describe 'Invoke-BatchSearch resumes a run the daily limit stopped' -Skip:$scrip
             $errors = $null
             $first = @(Invoke-BatchSearch -Path $keys @p -ReportPath $report -ErrorVariable errors -ErrorAction SilentlyContinue)
             $first.Count | Should -BeLessThan 6
-            ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'SearchTargetUnavailable,*' }).Count | Should -Be 1
+            @($errors | Where-Object { $_.FullyQualifiedErrorId -like 'SearchTargetUnavailable,*' }).Count | Should -Be 1
             Test-Path "$report.state" | Should -BeTrue
         }
         finally { Stop-Simulator $limited }
@@ -150,6 +150,33 @@ Describe 'Invoke-BatchSearch resumes a run the daily limit stopped' -Skip:$scrip
             Test-Path "$report.state" | Should -BeFalse
         }
         finally { Stop-Simulator $fresh }
+    }
+}
+
+Describe 'Invoke-BatchSearch against the id.loc.gov simulator' -Skip:$script:NoSimulators {
+    BeforeAll {
+        $script:IdLocSim = Start-Simulator -Name idloc
+        $script:IdLoc = @{ Target = 'IdLoc'; BaseAddress = $script:IdLocSim.BaseAddress }
+    }
+    AfterAll { Stop-Simulator $script:IdLocSim }
+
+    It 'finds authorized and variant headings, LCCNs and derived keys, and refuses bibliographic keys' {
+        $keys = 'Twain, Mark, 1835-1910', 'Clemens, Samuel Langhorne, 1835-1910', 'Dvořák, Antonín, 1841-1904', 'ln:n99000001', 'Nobody, Such A, 1900-1999', '#12345678'
+        $results = @($keys | Invoke-BatchSearch @IdLoc -ErrorAction SilentlyContinue)
+        $results.Status | Should -Be @('Found', 'Found', 'Found', 'Found', 'NotFound', 'Error')
+        $results[0].Records[0].GetValue('100', 'a') | Should -Be 'Twain, Mark,'
+        $results[1].ErrorDetail | Should -Match 'variant'
+        $results[1].Records[0].GetValue('100', 'a') | Should -Be 'Twain, Mark,'
+        $results[2].Records[0].GetValue('100', 'a') | Should -Be 'Dvořák, Antonín,'
+        $results[5].ErrorType | Should -Be 'Unsupported'
+    }
+
+    It 'searches subjects with -Scheme Subjects and writes the report' {
+        $report = Join-Path $TestDrive 'lcsh.csv'
+        $r = Invoke-BatchSearch 'Civil rights' @IdLoc -Scheme Subjects -ReportPath $report
+        $r.Status | Should -Be 'Found'
+        $r.Target | Should -Be 'id.loc.gov subjects'
+        @(Import-Csv $report).Count | Should -Be 1
     }
 }
 

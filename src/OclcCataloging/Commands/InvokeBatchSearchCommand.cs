@@ -30,6 +30,7 @@ namespace OclcCataloging.Commands
         private BatchSearchSession? _session;
         private IList<string>? _keyFiles;
         private int? _totalKeys;
+        private volatile BatchSearchProgress? _lastProgress;
         private ProgressThrottle? _progress;
         private bool _halted;
 
@@ -257,6 +258,7 @@ namespace OclcCataloging.Commands
                     ErrorIds.SearchTargetUnavailable, ErrorCategory.ResourceUnavailable, keyLine));
                 return;
             }
+            WriteBatchProgress();
             if (result == null) return;
             if (result.Status == KeySearchStatus.Error)
             {
@@ -305,9 +307,13 @@ namespace OclcCataloging.Commands
             }
         }
 
-        private void OnProgress(object? sender, BatchSearchProgress progress)
+        // The session raises Progress on whatever thread finished the search: keep it, and draw it from here.
+        private void OnProgress(object? sender, BatchSearchProgress progress) => _lastProgress = progress;
+
+        private void WriteBatchProgress()
         {
-            if (!_progress!.IsDue()) return;
+            var progress = _lastProgress;
+            if (progress == null || !_progress!.IsDue()) return;
             var record = new ProgressRecord(1, "Invoke-BatchSearch", BatchSummaryText.DescribeProgress(progress));
             if (progress.PercentComplete >= 0) record.PercentComplete = progress.PercentComplete;
             if (progress.EstimatedRemaining.HasValue)

@@ -48,6 +48,14 @@ namespace OclcCataloging.Search.Batch
         /// <summary>The downloaded records; empty when IncludeRecordsInResults is off and for keys of earlier sessions.</summary>
         public IReadOnlyList<MarcRecord> Records { get; set; } = Array.Empty<MarcRecord>();
 
+        /// <summary>A copy without the records: what the session keeps for the report, so memory stays flat on long runs.</summary>
+        internal BatchSearchResult WithoutRecords()
+        {
+            var row = (BatchSearchResult)MemberwiseClone();
+            row.Records = Array.Empty<MarcRecord>();
+            return row;
+        }
+
         public override string ToString() => Sequence + " " + Key + ": " + Status;
     }
 }

@@ -99,7 +99,7 @@ namespace OclcCataloging.Search.Batch
             BatchSearchResult result = await RunAsync(sequence, text, cancellationToken).ConfigureAwait(false);
             _sequence = sequence;
             _state?.Append(result);
-            _results.Add(result);
+            _results.Add(result.WithoutRecords());
             _searchedThisSession++;
             Count(result);
             OnProgress(result);
