@@ -210,7 +210,8 @@ function Invoke-Demo {
 
 function Invoke-Bench {
     Invoke-Build
-    $argsList = @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmark.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'))
+    $simulators = Build-Simulators
+    $argsList = @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmark.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'), '-SimulatorsPath', $simulators)
     foreach ($k in $BenchParameters.Keys) { $argsList += @("-$k", "$($BenchParameters[$k])") }
     Invoke-Native dotnet $argsList
 }

@@ -14,6 +14,8 @@
       pwsh Import|Measure   Import-MarcFile | Measure-Object
       pwsh gateway          Send-GatewayExport -> Start-GatewayListener on loopback (one connection per record),
                             sequential and -ThrottleLimit 8 (dataset "gateway", at most 10,000 records)
+      pwsh batch            Invoke-BatchSearch with the 1,000-key file of tests/peers/zebra against the Zebra SRU
+                            server, and 1,000 keys against the WorldCat simulator (unpaced): keys/s
       pwsh Import|Export    Import-MarcFile | Export-MarcFile -Format MarcXml (and -Format Iso2709), to a temp file
       yaz parse             yaz-marcdump -n -i marc FILE
       yaz marcxml           yaz-marcdump -i marc -o marcxml FILE > /dev/null
@@ -64,8 +66,14 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch); all available when empty.
     [string[]] $Dataset = @(),
+
+    # OclcCataloging.Simulators.dll (build.ps1 -Task Bench builds it): the WorldCat simulator for the batch rows.
+    [string] $SimulatorsPath,
+
+    # The Zebra SRU server for the batch rows (started from tests/peers/zebra when nothing answers and zebrasrv exists).
+    [string] $ZebraSru = $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' }),
 
     # Keep the generated large file (it is deleted after the run otherwise; the 200k files are always kept).
     [switch] $KeepLargeFile
@@ -492,6 +500,61 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'gateway') {
             -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $gwCount) { "$($j.records) records accepted and saved, expected $gwCount" } } `
             -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
     }
+}
+
+# Batch searching (issue 6): Invoke-BatchSearch over 1,000 keys against the project's Zebra SRU server and against
+# the WorldCat simulator (a separate process, pacing off so the client's own speed shows). The in-process seconds
+# (the JSON line) time only the batch; records/s in the table are keys/s.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
+    Write-Step 'Batch searching'
+    $root = Split-Path -Parent $PSScriptRoot
+    $zebraKeys = Join-Path $root 'tests/peers/zebra/keys/batch-1000.keys.txt'
+    $zebraUri = [Uri] $ZebraSru
+    $zebraWork = $null
+    $probe = { param($u) $c = [System.Net.Sockets.TcpClient]::new(); try { $c.ConnectAsync($u.Host, $u.Port).Wait(1000) } catch { $false } finally { $c.Dispose() } }
+    if (-not (& $probe $zebraUri) -and (Get-Command zebrasrv -ErrorAction SilentlyContinue)) {
+        $zebraWork = Join-Path $WorkDir 'zebra'
+        & bash (Join-Path $root 'tests/peers/zebra/start-zebra.sh') $zebraWork $zebraUri.Port | Out-Host
+    }
+    if (& $probe $zebraUri) {
+        $map = '@{ OclcNumber = ''local.oclc''; Heading = ''local.heading''; PersonalName = ''local.heading''; CorporateName = ''local.heading''; AuthorityRecordNumber = ''local.arn''; AnchorWholeHeadings = ''true''; SeeFrom = ''local.seeFrom'' }'
+        $sru = $importModule + '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+            '; $r = @(Invoke-BatchSearch -LiteralPath ' + (ConvertTo-PSLiteral $zebraKeys) + ' -Target Sru -BaseAddress ' + (ConvertTo-PSLiteral $zebraUri) + ' -IndexMap ' + $map + ' -TooManyThreshold 100 -ErrorAction SilentlyContinue)' +
+            '; $sw.Stop(); $f = @($r | Where-Object Status -eq Found).Count' +
+            '; ''{"records":'' + $r.Count + '',"found":'' + $f + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+        $null = Measure-Benchmark -DatasetName 'batch-zebra' -RecordCount 1000 -Name 'Invoke-BatchSearch 1,000 keys -> Zebra SRU, keys/s' -Tool 'pwsh' -Kind 'batch-sru' `
+            -Command (Get-PwshCommand $sru) -Display 'Invoke-BatchSearch -LiteralPath tests/peers/zebra/keys/batch-1000.keys.txt -Target Sru -BaseAddress ZEBRA -IndexMap MAP -TooManyThreshold 100' `
+            -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne 1000 -or [long]$j.found -ne 760) { "$($j.records) results, $($j.found) found; expected 1000 and 760" } } `
+            -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+    }
+    else { Add-Note "Batch search against Zebra skipped: nothing answers at $zebraUri and zebrasrv is not installed." }
+    if ($zebraWork) { & bash (Join-Path $root 'tests/peers/zebra/stop-zebra.sh') $zebraWork | Out-Host }
+
+    if ($SimulatorsPath -and (Test-Path -LiteralPath $SimulatorsPath)) {
+        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in $SimulatorsPath, 'worldcat', '--port', '0') { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
+        $sim = [System.Diagnostics.Process]::Start($psi)
+        try {
+            $line = $sim.StandardOutput.ReadLine()
+            if ($line -notmatch 'Listening on (\S+)') { throw "The WorldCat simulator did not start: $line" }
+            $base = [Uri] $Matches[1]
+            $wcKeys = Join-Path $WorkDir 'worldcat-1000.keys.txt'
+            $cycle = '#12345678', 'bn:9780000000019', '#1234567', 'ti:lighthouse', '#99999999', 'in:1234-5679', 'ti:history', '#1234567890', 'au:moza* and ti:magi*', '#88888888'
+            Set-Content -LiteralPath $wcKeys -Value (0..999 | ForEach-Object { $cycle[$_ % $cycle.Count] })
+            $wc = $importModule + '; $c = [pscredential]::new(''simulator-client'', (ConvertTo-SecureString ''simulator-secret'' -AsPlainText -Force))' +
+                '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                '; $r = @(Invoke-BatchSearch -LiteralPath ' + (ConvertTo-PSLiteral $wcKeys) + ' -Target WorldCat -Credential $c -RequestsPerSecond 0 -BaseAddress ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'worldcat'))) + ' -TokenAddress ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'token'))) + ' -ErrorAction SilentlyContinue)' +
+                '; $sw.Stop(); $f = @($r | Where-Object Status -eq Found).Count' +
+                '; ''{"records":'' + $r.Count + '',"found":'' + $f + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+            $null = Measure-Benchmark -DatasetName 'batch-worldcat' -RecordCount 1000 -Name 'Invoke-BatchSearch 1,000 keys -> WorldCat simulator, keys/s' -Tool 'pwsh' -Kind 'batch-worldcat' `
+                -Command (Get-PwshCommand $wc) -Display 'Invoke-BatchSearch -LiteralPath KEYS -Target WorldCat -Credential C -RequestsPerSecond 0 -BaseAddress SIM/worldcat -TokenAddress SIM/token' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne 1000 -or [long]$j.found -ne 700) { "$($j.records) results, $($j.found) found; expected 1000 and 700" } } `
+                -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+        }
+        finally { if (-not $sim.HasExited) { $sim.Kill() } }
+    }
+    else { Add-Note 'Batch search against the WorldCat simulator skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
 }
 
 # ---------------------------------------------------------------------------------------------------
