@@ -209,6 +209,30 @@ Describe 'Send-GatewayExport' {
         }
     }
 
+    Context 'FOLIO overflow' {
+        It 'reports Unknown, without resending, when FOLIO closes silently past 100,000 bytes (a full record plus the logon)' {
+            $folio = New-Fake 'Folio'
+            try {
+                $r = New-UnicodeRecord -Id 'ocm-nearly-full'
+                1..10 | ForEach-Object { $null = $r.AddDataField('505', '0 ', 'a', ('x' * 9000)) }
+                # Fill up to 99,990 bytes: each field costs a 12-byte directory entry, 2 indicators, $a and a terminator.
+                $gap = 99990 - (Get-WireBytes $r).Length - 12 - 5
+                $null = $r.AddDataField('500', '  ', 'a', ('y' * $gap))
+                (Get-WireBytes $r).Length | Should -Be 99990
+                $longLogon = 'tenant user ' + ('k' * 150)
+                $result = $r | Send-GatewayExport 127.0.0.1 $folio.Port -ReceiverType Folio -Credential (New-Credential $longLogon 'pw') -RetryCount 3 -TimeoutSec 20 -ErrorVariable err -ErrorAction SilentlyContinue
+                $result.Status | Should -Be Unknown
+                $result.ErrorCode | Should -BeIn @('GatewayNoReply', 'GatewaySendFailed', 'GatewayConnectionReset')
+                $result.Message | Should -BeLike '*may have been imported*'
+                $result.Attempts | Should -Be 1
+                $folio.Connections | Should -Be 1
+                $folio.Requests.Count | Should -Be 0
+                $err[0].ToString() | Should -Not -BeLike '*kkkkkkkkkk*'
+            }
+            finally { $folio.Dispose() }
+        }
+    }
+
     Context 'Records that are refused before sending' {
         BeforeAll { $script:koha3 = New-Fake 'Koha' }
         AfterAll { $koha3.Dispose() }
