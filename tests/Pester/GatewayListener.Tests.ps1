@@ -97,6 +97,22 @@ Describe 'Start-GatewayListener' {
         $log.Contains('pässwörd') | Should -BeFalse
     }
 
+    It 'receives from Send-GatewayExport -Connection, with the logon taken from the saved connection' {
+        $env:OCLC_CONNECTIONS_PATH = Join-Path $TestDrive 'gateway-connections.json'
+        try {
+            $folder = New-Folder 'saved'
+            $l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Path $folder -Credential (New-Credential 'bibliothécaire' 'pässwörd')
+            Set-OclcConnection -Name LabKoha -Kind Gateway -ComputerName 127.0.0.1 -Port $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'pässwörd') -SecretStore KeyFile
+            $r = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha
+            $r.Status | Should -Be Accepted
+            @(Get-ChildItem -LiteralPath $folder).Count | Should -Be 1
+            $bad = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha -Credential (New-Credential 'bibliothécaire' 'nope') -ErrorAction SilentlyContinue
+            $bad.Status | Should -Be Rejected
+            Stop-GatewayListener $l
+        }
+        finally { Remove-Item Env:OCLC_CONNECTIONS_PATH }
+    }
+
     It 'runs a background -ScriptBlock in a private runspace: $false rejects, and rejected records are not saved' {
         $folder = New-Folder 'handled'
         $seen = Join-Path $TestDrive 'seen.txt'

@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using OclcCataloging.Commands.Gateway;
+using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
 using OclcCataloging.Marc;
 using OclcCataloging.Module;
@@ -15,10 +16,13 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Sends MARC records to an ILS over the OCLC Connexion "Gateway Export" protocol (Koha, Alma, FOLIO), one connection per record.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "GatewayExport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "GatewayExport", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GatewaySendResult))]
     public sealed class SendGatewayExportCommand : PSCmdlet, IDisposable
     {
+        private const string ComputerSet = "ComputerName";
+        private const string ConnectionSet = "Connection";
+
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private GatewayClient? _client;
         private OrderedSendWindow? _window;
@@ -33,10 +37,16 @@ namespace OclcCataloging.Commands
         public MarcRecord[] InputObject { get; set; } = Array.Empty<MarcRecord>();
 
         /// <summary>The receiver's host name or IP address.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ComputerSet)]
         [ValidateNotNullOrEmpty]
         [Alias("Cn", "HostName")]
         public string ComputerName { get; set; } = string.Empty;
+
+        /// <summary>A gateway connection saved with Set-OclcConnection: receiver, port, type, user id and logon. Other parameters override its values.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConnectionSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GatewayConnectionNameCompleter))]
+        public string Connection { get; set; } = string.Empty;
 
         /// <summary>The receiver's port. Required, except with -ReceiverType Alma, where it defaults to 5500.</summary>
         [Parameter(Position = 1)]
@@ -91,6 +101,7 @@ namespace OclcCataloging.Commands
 
         protected override void BeginProcessing()
         {
+            if (ParameterSetName == ConnectionSet) ApplySavedConnection();
             int port = Port;
             if (!MyInvocation.BoundParameters.ContainsKey(nameof(Port)))
             {
@@ -125,6 +136,25 @@ namespace OclcCataloging.Commands
             _client = new GatewayClient(options, retry);
             _window = new OrderedSendWindow(ThrottleLimit);
             _progress = new ProgressThrottle();
+        }
+
+        // Values of the saved connection fill in every parameter not given on the command line.
+        private void ApplySavedConnection()
+        {
+            ResolvedConnection resolved = ConnectionResolver.Resolve(this, Connection, ConnectionKind.Gateway);
+            ConnectionProfile profile = resolved.Profile;
+            var bound = MyInvocation.BoundParameters;
+            ComputerName = profile.GetSetting(ConnectionSettingNames.ComputerName) ?? string.Empty;
+            if (!bound.ContainsKey(nameof(Port)) && profile.GetInt32Setting(ConnectionSettingNames.Port) is int port)
+            {
+                Port = port;
+                bound[nameof(Port)] = port;
+            }
+            if (!bound.ContainsKey(nameof(ReceiverType))
+                && Enum.TryParse(profile.GetSetting(ConnectionSettingNames.ReceiverType) ?? string.Empty, ignoreCase: true, out GatewayReceiverType type))
+                ReceiverType = type;
+            if (!bound.ContainsKey(nameof(UserId))) UserId = profile.GetSetting(ConnectionSettingNames.UserId);
+            if (!bound.ContainsKey(nameof(Credential))) Credential = resolved.ToPSCredential();
         }
 
         /// <summary>U from -UserId; A and P from -Credential. A blank user name sends no logon ID; domain-style names are kept whole.</summary>

@@ -61,7 +61,7 @@ namespace OclcCataloging.Commands
         public string? Scope { get; set; }
 
         [Parameter]
-        [ValidateNotNullOrEmpty]
+        [ValidateSet("MarcXml", "Marc21", IgnoreCase = true)]
         public string? RecordFormat { get; set; }
 
         [Parameter]
