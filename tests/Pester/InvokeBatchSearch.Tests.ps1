@@ -153,6 +153,42 @@ Describe 'Invoke-BatchSearch resumes a run the daily limit stopped' -Skip:$scrip
     }
 }
 
+Describe 'Invoke-BatchSearch stopped like Ctrl+C' -Skip:$script:NoSimulators {
+    It 'keeps the state when the pipeline is stopped, and -Resume completes the run with every key once' {
+        $keys = Join-Path $TestDrive 'slow-keys.txt'
+        Set-Content -LiteralPath $keys -Value (1..20 | ForEach-Object { if ($_ % 2) { '#12345678' } else { '#1234567890' } })
+        $report = Join-Path $TestDrive 'slow.csv'
+        $slow = Start-Simulator -Name worldcat -ArgumentList '--latency-ms', '150'
+        try {
+            $p = @{ Target = 'WorldCat'; Credential = $WorldCatCredential; RequestsPerSecond = 0; BaseAddress = [Uri]::new($slow.BaseAddress, 'worldcat'); TokenAddress = [Uri]::new($slow.BaseAddress, 'token') }
+            $ps = [PowerShell]::Create()
+            $null = $ps.AddScript({
+                    param($Module, $Keys, $Report, $Parameters)
+                    Import-Module $Module
+                    Invoke-BatchSearch -LiteralPath $Keys -ReportPath $Report @Parameters
+                }).AddArgument($env:OCLC_MODULE_PATH).AddArgument($keys).AddArgument($report).AddArgument($p)
+            $async = $ps.BeginInvoke()
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (-not (Test-Path "$report.state") -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            Start-Sleep -Milliseconds 600
+            $ps.Stop()
+            try { $null = $ps.EndInvoke($async) } catch { }
+            $ps.Dispose()
+            Test-Path "$report.state" | Should -BeTrue
+            Test-Path $report | Should -BeFalse
+
+            $rest = @(Invoke-BatchSearch -LiteralPath $keys -ReportPath $report -Resume @p)
+            $rest.Count | Should -BeGreaterThan 0
+            $rest.Count | Should -BeLessThan 20
+            $rows = @(Import-Csv -LiteralPath $report)
+            $rows.Count | Should -Be 20
+            ($rows.Sequence | ForEach-Object { [int] $_ }) | Should -Be (1..20)
+            Test-Path "$report.state" | Should -BeFalse
+        }
+        finally { Stop-Simulator $slow }
+    }
+}
+
 Describe 'Invoke-BatchSearch against the id.loc.gov simulator' -Skip:$script:NoSimulators {
     BeforeAll {
         $script:IdLocSim = Start-Simulator -Name idloc
