@@ -81,6 +81,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
+# -Dataset a,b arrives as one string through pwsh -File (and build.ps1 -BenchParameters): split it.
+$Dataset = @($Dataset | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 
 $Root = Split-Path -Parent $PSScriptRoot
 function Resolve-Under([string] $Path) {
