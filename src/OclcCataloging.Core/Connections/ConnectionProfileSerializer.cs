@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Connections
 {
@@ -24,7 +25,7 @@ namespace OclcCataloging.Connections
         {
             var sb = new StringBuilder();
             sb.Append("{\n  \"format\": ");
-            ConnectionsJson.WriteString(sb, FormatName);
+            JsonWriter.WriteString(sb, FormatName);
             sb.Append(",\n  \"version\": ").Append(Version).Append(",\n  \"connections\": [");
             bool first = true;
             foreach (ConnectionProfile p in profiles)
@@ -48,9 +49,9 @@ namespace OclcCataloging.Connections
             if (p.ProtectedSecret != null)
             {
                 sb.Append("      \"secret\": { \"store\": ");
-                ConnectionsJson.WriteString(sb, p.SecretStore.ToString());
+                JsonWriter.WriteString(sb, p.SecretStore.ToString());
                 sb.Append(", \"value\": ");
-                ConnectionsJson.WriteString(sb, p.ProtectedSecret);
+                JsonWriter.WriteString(sb, p.ProtectedSecret);
                 sb.Append(" },\n");
             }
             Map(sb, "settings", p.Settings);
@@ -62,7 +63,7 @@ namespace OclcCataloging.Connections
         private static void Property(StringBuilder sb, string name, string value, bool last)
         {
             sb.Append("      \"").Append(name).Append("\": ");
-            ConnectionsJson.WriteString(sb, value);
+            JsonWriter.WriteString(sb, value);
             sb.Append(last ? "\n" : ",\n");
         }
 
@@ -74,9 +75,9 @@ namespace OclcCataloging.Connections
             {
                 sb.Append(first ? " " : ", ");
                 first = false;
-                ConnectionsJson.WriteString(sb, kv.Key);
+                JsonWriter.WriteString(sb, kv.Key);
                 sb.Append(": ");
-                ConnectionsJson.WriteString(sb, kv.Value);
+                JsonWriter.WriteString(sb, kv.Value);
             }
             sb.Append(first ? "}" : " }");
         }
@@ -84,9 +85,9 @@ namespace OclcCataloging.Connections
         /// <summary>Parses the file's text; throws <see cref="FormatException"/> with a reason when it is not a connections file.</summary>
         internal static List<ConnectionProfile> Read(string text)
         {
-            if (!(ConnectionsJson.Parse(text) is Dictionary<string, object?> root) || !(Get(root, "format") is string format) || format != FormatName)
+            if (!(JsonReader.Parse(text) is Dictionary<string, object?> root) || !(Get(root, "format") is string format) || format != FormatName)
                 throw new FormatException("it is not an OclcCataloging connections file");
-            if (!(Get(root, "version") is double version) || version != Version)
+            if (!(Get(root, "version") is JsonNumber version) || !version.TryGetDouble(out double number) || number != Version)
                 throw new FormatException("version " + Get(root, "version") + " is not supported (expected " + Version + ")");
             var result = new List<ConnectionProfile>();
             if (!(Get(root, "connections") is List<object?> items)) throw new FormatException("'connections' must be a list");

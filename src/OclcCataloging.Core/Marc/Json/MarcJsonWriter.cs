@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using OclcCataloging.Marc.IO;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Marc.Json
 {
@@ -78,7 +79,7 @@ namespace OclcCataloging.Marc.Json
             if (record == null) throw new ArgumentNullException(nameof(record));
             var sb = new StringBuilder(1024);
             sb.Append("{\"leader\":");
-            AppendString(sb, record.Leader.ToString());
+            JsonWriter.WriteString(sb, record.Leader.ToString());
             sb.Append(",\"fields\":[");
             bool first = true;
             foreach (MarcField f in record.Fields)
@@ -86,19 +87,19 @@ namespace OclcCataloging.Marc.Json
                 if (!first) sb.Append(',');
                 first = false;
                 sb.Append('{');
-                AppendString(sb, f.Tag);
+                JsonWriter.WriteString(sb, f.Tag);
                 sb.Append(':');
                 if (f is ControlField c)
                 {
-                    AppendString(sb, c.Value);
+                    JsonWriter.WriteString(sb, c.Value);
                 }
                 else
                 {
                     var d = (DataField)f;
                     sb.Append("{\"ind1\":");
-                    AppendString(sb, d.Indicator1.ToString());
+                    JsonWriter.WriteString(sb, d.Indicator1.ToString());
                     sb.Append(",\"ind2\":");
-                    AppendString(sb, d.Indicator2.ToString());
+                    JsonWriter.WriteString(sb, d.Indicator2.ToString());
                     sb.Append(",\"subfields\":[");
                     bool firstSub = true;
                     foreach (Subfield s in d.Subfields)
@@ -106,9 +107,9 @@ namespace OclcCataloging.Marc.Json
                         if (!firstSub) sb.Append(',');
                         firstSub = false;
                         sb.Append('{');
-                        AppendString(sb, s.Code == Subfield.NoCode ? string.Empty : s.Code.ToString());
+                        JsonWriter.WriteString(sb, s.Code == Subfield.NoCode ? string.Empty : s.Code.ToString());
                         sb.Append(':');
-                        AppendString(sb, s.Value);
+                        JsonWriter.WriteString(sb, s.Value);
                         sb.Append('}');
                     }
                     sb.Append("]}");
@@ -117,49 +118,6 @@ namespace OclcCataloging.Marc.Json
             }
             sb.Append("]}");
             return sb.ToString();
-        }
-
-        internal static void AppendString(StringBuilder sb, string s)
-        {
-            sb.Append('"');
-            for (int i = 0; i < s.Length; i++)
-            {
-                char c = s[i];
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\b': sb.Append("\\b"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    default:
-                        if (c < 0x20 || c == '\u007F' || c == '\u2028' || c == '\u2029')
-                        {
-                            AppendEscape(sb, c);
-                        }
-                        else if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-                        {
-                            sb.Append(c).Append(s[++i]);
-                        }
-                        else if (char.IsSurrogate(c))
-                        {
-                            AppendEscape(sb, c); // unpaired: UTF-8 cannot carry it, the escape keeps it
-                        }
-                        else
-                        {
-                            sb.Append(c);
-                        }
-                        break;
-                }
-            }
-            sb.Append('"');
-        }
-
-        private static void AppendEscape(StringBuilder sb, char c)
-        {
-            sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

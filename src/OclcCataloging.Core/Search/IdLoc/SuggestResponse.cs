@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Search.IdLoc
 {
@@ -37,7 +37,7 @@ namespace OclcCataloging.Search.IdLoc
 
         public static SuggestResponse Parse(string json)
         {
-            if (!(SimpleJson.Parse(json) is Dictionary<string, object?> root)) throw new FormatException("The suggest2 answer is not a JSON object.");
+            if (!(JsonReader.Parse(json) is Dictionary<string, object?> root)) throw new FormatException("The suggest2 answer is not a JSON object.");
             var hits = new List<SuggestHit>();
             if (root.TryGetValue("hits", out object? hitsValue) && hitsValue is List<object?> list)
             {
@@ -51,12 +51,7 @@ namespace OclcCataloging.Search.IdLoc
                     }
                 }
             }
-            long count = hits.Count;
-            if (root.TryGetValue("count", out object? c))
-            {
-                if (c is double d) count = (long)d;
-                else if (c is string s && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long n)) count = n;
-            }
+            long count = JsonValues.GetInt64(root, "count") ?? hits.Count;
             return new SuggestResponse(Math.Max(count, hits.Count), hits);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Search.WorldCat
 {
@@ -31,13 +32,13 @@ namespace OclcCataloging.Search.WorldCat
         /// </summary>
         public static WorldCatAccessToken Parse(string text, DateTimeOffset now)
         {
-            var obj = WorldCatJson.Parse(text) as Dictionary<string, object?> ?? throw new FormatException("The token response is not a JSON object.");
-            var value = WorldCatJson.GetString(obj, "access_token");
+            var obj = JsonReader.Parse(text) as Dictionary<string, object?> ?? throw new FormatException("The token response is not a JSON object.");
+            var value = JsonValues.GetString(obj, "access_token");
             if (string.IsNullOrEmpty(value)) throw new FormatException("The token response has no access_token.");
-            var expiresIn = WorldCatJson.GetInt64(obj, "expires_in");
+            var expiresIn = JsonValues.GetInt64(obj, "expires_in");
             DateTimeOffset expiresAt;
             if (expiresIn.HasValue && expiresIn.Value > 0) expiresAt = now.AddSeconds(expiresIn.Value);
-            else if (TryParseExpiresAt(WorldCatJson.GetString(obj, "expires_at"), out var at)) expiresAt = at;
+            else if (TryParseExpiresAt(JsonValues.GetString(obj, "expires_at"), out var at)) expiresAt = at;
             else expiresAt = now + DefaultLifetime;
             return new WorldCatAccessToken(value!, expiresAt);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Search.WorldCat
 {
@@ -13,17 +14,17 @@ namespace OclcCataloging.Search.WorldCat
 
         public static WorldCatBriefResults Parse(string text)
         {
-            if (!(WorldCatJson.Parse(text) is Dictionary<string, object?> obj))
+            if (!(JsonReader.Parse(text) is Dictionary<string, object?> obj))
                 throw new FormatException("The brief-bibs response is not a JSON object.");
             var results = new WorldCatBriefResults
             {
-                NumberOfRecords = WorldCatJson.GetInt64(obj, "numberOfRecords") ?? throw new FormatException("The brief-bibs response has no numberOfRecords."),
+                NumberOfRecords = JsonValues.GetInt64(obj, "numberOfRecords") ?? throw new FormatException("The brief-bibs response has no numberOfRecords."),
             };
-            var records = WorldCatJson.GetArray(obj, "briefRecords");
+            var records = JsonValues.GetArray(obj, "briefRecords");
             if (records == null) return results;
             foreach (var item in records)
             {
-                var ocn = WorldCatJson.GetString(item as Dictionary<string, object?>, "oclcNumber");
+                var ocn = JsonValues.GetString(item as Dictionary<string, object?>, "oclcNumber");
                 if (!string.IsNullOrWhiteSpace(ocn)) results.OclcNumbers.Add(ocn!.Trim());
             }
             return results;

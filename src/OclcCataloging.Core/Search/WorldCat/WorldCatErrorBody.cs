@@ -1,4 +1,5 @@
 using System;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Search.WorldCat
 {
@@ -22,25 +23,25 @@ namespace OclcCataloging.Search.WorldCat
         public static WorldCatErrorBody Parse(string? text)
         {
             var body = new WorldCatErrorBody();
-            var obj = WorldCatJson.TryParseObject(text);
+            var obj = JsonReader.TryParseObject(text);
             if (obj == null) return body;
-            var type = WorldCatJson.GetString(obj, "type");
+            var type = JsonValues.GetString(obj, "type");
             if (type != null)
             {
                 int slash = type.LastIndexOf('/');
                 body.Type = slash >= 0 ? type.Substring(slash + 1) : type;
             }
-            body.Title = WorldCatJson.GetString(obj, "title");
-            body.Message = WorldCatJson.GetString(obj, "message");
-            var detailObject = WorldCatJson.GetObject(obj, "detail");
+            body.Title = JsonValues.GetString(obj, "title");
+            body.Message = JsonValues.GetString(obj, "message");
+            var detailObject = JsonValues.GetObject(obj, "detail");
             if (detailObject != null)
             {
-                body.Summary = WorldCatJson.GetString(detailObject, "summary");
-                body.Detail = WorldCatJson.GetString(detailObject, "description") ?? body.Summary;
+                body.Summary = JsonValues.GetString(detailObject, "summary");
+                body.Detail = JsonValues.GetString(detailObject, "description") ?? body.Summary;
             }
             else
             {
-                body.Detail = WorldCatJson.GetString(obj, "detail");
+                body.Detail = JsonValues.GetString(obj, "detail");
             }
             return body;
         }
