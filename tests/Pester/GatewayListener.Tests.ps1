@@ -113,6 +113,24 @@ Describe 'Start-GatewayListener' {
         finally { Remove-Item Env:OCLC_CONNECTIONS_PATH }
     }
 
+    It 'stops its listeners when the module is removed (checked in a fresh PowerShell)' {
+        $folder = New-Folder 'removed'
+        $script = Join-Path $TestDrive 'remove-module.ps1'
+        Set-Content -LiteralPath $script -Value @"
+Import-Module '$env:OCLC_MODULE_PATH'
+`$l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Path '$folder'
+`$port = `$l.Port
+Remove-Module OclcCataloging
+`$client = [System.Net.Sockets.TcpClient]::new()
+try { `$client.Connect('127.0.0.1', `$port); 'still listening' } catch { 'stopped' } finally { `$client.Dispose() }
+"@
+        $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+        $dll = Join-Path $PSHOME 'pwsh.dll'
+        $pwsh = if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path -LiteralPath $dll)) { @($process, $dll) } else { @($process) }
+        $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -File $script 2>&1
+        ($output | Out-String).Trim() | Should -Be 'stopped'
+    }
+
     It 'runs a background -ScriptBlock in a private runspace: $false rejects, and rejected records are not saved' {
         $folder = New-Folder 'handled'
         $seen = Join-Path $TestDrive 'seen.txt'

@@ -14,6 +14,7 @@ namespace OclcCataloging.Module
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            OclcCataloging.Commands.Gateway.GatewayListenerRegistry.StopAll();
 #if !NET8_0_OR_GREATER
             DependencyLoader.UnregisterResolver();
 #endif

@@ -22,5 +22,15 @@ namespace OclcCataloging.Commands.Gateway
             ((ICollection<KeyValuePair<int, GatewayListenerHost>>)s_listeners).Remove(new KeyValuePair<int, GatewayListenerHost>(host.Port, host));
 
         internal static IList<GatewayListenerHost> All() => s_listeners.Values.OrderBy(h => h.Port).ToList();
+
+        /// <summary>Stops every listener (the module is being removed: nothing would be left to stop them).</summary>
+        internal static void StopAll()
+        {
+            foreach (GatewayListenerHost host in All())
+            {
+                host.Stop();
+                Remove(host);
+            }
+        }
     }
 }
