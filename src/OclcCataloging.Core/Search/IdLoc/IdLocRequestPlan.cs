@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using OclcCataloging.Search.Keys;
 
 namespace OclcCataloging.Search.IdLoc
 {
@@ -23,13 +24,13 @@ namespace OclcCataloging.Search.IdLoc
         /// <summary>Derived keys are filtered client-side, so they ask for the largest page suggest2 serves.</summary>
         public const int MaxSuggestCount = 250;
 
-        private IdLocRequestPlan(IdLocRequestKind kind, string schemePath, string text, string? rdfType, DerivedKeyPattern? pattern)
+        private IdLocRequestPlan(IdLocRequestKind kind, string schemePath, string text, string? rdfType, DerivedHeadingMatcher? matcher)
         {
             Kind = kind;
             SchemePath = schemePath;
             Text = text;
             RdfType = rdfType;
-            Pattern = pattern;
+            Matcher = matcher;
         }
 
         public IdLocRequestKind Kind { get; }
@@ -42,7 +43,7 @@ namespace OclcCataloging.Search.IdLoc
 
         public string? RdfType { get; }
 
-        public DerivedKeyPattern? Pattern { get; }
+        public DerivedHeadingMatcher? Matcher { get; }
 
         public bool IsTranslated => Kind == IdLocRequestKind.Derived;
 
@@ -53,9 +54,9 @@ namespace OclcCataloging.Search.IdLoc
             switch (key.Type)
             {
                 case SearchKeyType.Lccn:
-                    string? lccn = IdLocLccn.Normalize(key.Terms.Count > 0 ? key.Terms[0].Value : key.Text);
+                    string? lccn = StandardNumbers.NormalizeLccn(key.Terms.Count > 0 ? key.Terms[0].Value : key.Text);
                     if (lccn == null) throw new NotSupportedException("'" + key.Text + "' is not an LC authority control number (n…, nb…, no…, nr…, sh…).");
-                    return new IdLocRequestPlan(IdLocRequestKind.Lccn, IdLocLccn.IsSubjectNumber(lccn) ? "/authorities/subjects" : "/authorities/names", lccn, null, null);
+                    return new IdLocRequestPlan(IdLocRequestKind.Lccn, IsSubjectNumber(lccn) ? "/authorities/subjects" : "/authorities/names", lccn, null, null);
                 case SearchKeyType.Heading:
                     // The label service matches the whole string exactly, so the key as typed is sent, not normalised terms.
                     return new IdLocRequestPlan(IdLocRequestKind.Label, PathOf(scheme), key.Text.Trim(), RdfTypeOf(key), null);
@@ -83,7 +84,7 @@ namespace OclcCataloging.Search.IdLoc
                 case IdLocRequestKind.Label: return "HEAD " + LabelPath();
                 case IdLocRequestKind.Lccn: return "GET " + RecordPath();
                 case IdLocRequestKind.Keyword: return "GET " + SuggestPath("keyword", suggestCount);
-                default: return "GET " + SuggestPath("leftanchored", MaxSuggestCount) + " filtered by " + Pattern;
+                default: return "GET " + SuggestPath("leftanchored", MaxSuggestCount) + " filtered by " + Matcher;
             }
         }
 
@@ -102,9 +103,9 @@ namespace OclcCataloging.Search.IdLoc
         {
             var parts = key.Terms.Select(t => t.Value).Where(v => v.Length > 0).ToList();
             if (parts.Count == 0) throw new NotSupportedException("The derived key '" + key.Text + "' has no parts.");
-            var pattern = new DerivedKeyPattern(parts);
+            var matcher = new DerivedHeadingMatcher(parts);
             var scheme = configured == IdLocScheme.All ? IdLocScheme.All : natural;
-            return new IdLocRequestPlan(IdLocRequestKind.Derived, PathOf(scheme), pattern.FirstPart, rdfType, pattern);
+            return new IdLocRequestPlan(IdLocRequestKind.Derived, PathOf(scheme), matcher.FirstPart, rdfType, matcher);
         }
 
         private static string PathOf(IdLocScheme scheme)
@@ -138,5 +139,9 @@ namespace OclcCataloging.Search.IdLoc
         private static bool IsAuthorityIndex(SearchIndex index) =>
             index == SearchIndex.Heading || index == SearchIndex.PersonalName || index == SearchIndex.CorporateName
             || index == SearchIndex.Subject || index == SearchIndex.Keyword;
+
+        /// <summary>Subject-type prefixes live in /authorities/subjects, all others in /authorities/names.</summary>
+        private static bool IsSubjectNumber(string normalized) =>
+            normalized.StartsWith("sh", StringComparison.Ordinal) || normalized.StartsWith("sj", StringComparison.Ordinal) || normalized.StartsWith("sp", StringComparison.Ordinal);
     }
 }

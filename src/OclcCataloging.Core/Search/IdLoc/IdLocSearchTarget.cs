@@ -162,12 +162,12 @@ namespace OclcCataloging.Search.IdLoc
         private async Task SearchDerivedAsync(IdLocRequestPlan plan, BatchSearchLimits limits, KeySearchOutcome outcome, List<string> queries, IdLocExchange exchange, CancellationToken ct)
         {
             string path = plan.SuggestPath("leftanchored", IdLocRequestPlan.MaxSuggestCount);
-            queries.Add("GET " + path + " filtered by " + plan.Pattern);
+            queries.Add("GET " + path + " filtered by " + plan.Matcher);
             SuggestResponse response = await SuggestAsync(path, exchange, ct).ConfigureAwait(false);
             var labels = new List<string>();
             foreach (SuggestHit hit in response.Hits)
             {
-                if (plan.Pattern!.Matches(hit.Label) && !labels.Contains(hit.Label)) labels.Add(hit.Label);
+                if (plan.Matcher!.Matches(hit.Label) && !labels.Contains(hit.Label)) labels.Add(hit.Label);
             }
             outcome.HitCount = labels.Count;
             outcome.Status = limits.Classify(labels.Count);

@@ -1,4 +1,5 @@
 using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.Keys;
 using Xunit;
 
 namespace OclcCataloging.Core.Tests.Search.IdLoc;
@@ -11,14 +12,14 @@ public sealed class IdLocParsingTests
     [InlineData("sh 85061704", "sh85061704")]
     [InlineData("NO2001-12345", "no2001012345")]
     [InlineData("n79-021164", "n79021164")]
-    public void Lccns_are_normalized_the_lc_way(string input, string expected) => Assert.Equal(expected, IdLocLccn.Normalize(input));
+    public void Lccns_are_normalized_the_lc_way(string input, string expected) => Assert.Equal(expected, StandardNumbers.NormalizeLccn(input));
 
     [Theory]
     [InlineData("n79-1234567")]
     [InlineData("abcd1234")]
     [InlineData("n79x1")]
     [InlineData("sh")]
-    public void Malformed_lccns_are_refused(string input) => Assert.Null(IdLocLccn.Normalize(input));
+    public void Malformed_lccns_are_refused(string input) => Assert.Null(StandardNumbers.NormalizeLccn(input));
 
     [Fact]
     public void Suggest_answers_with_string_hits_and_object_hits_are_read()
@@ -50,11 +51,11 @@ public sealed class IdLocParsingTests
     [InlineData("Mozart, Leopold, 1719-1787", false)]
     [InlineData("Moza", false)]
     public void Derived_pattern_matches_successive_word_starts_ignoring_case_and_diacritics(string heading, bool matches) =>
-        Assert.Equal(matches, new DerivedKeyPattern(new[] { "moza", "wol", "a" }).Matches(heading));
+        Assert.Equal(matches, new DerivedHeadingMatcher(new[] { "moza", "wol", "a" }).Matches(heading));
 
     [Fact]
     public void Derived_pattern_ignores_diacritics_in_the_key_too() =>
-        Assert.True(new DerivedKeyPattern(new[] { "dvoř", "ant" }).Matches("Dvořák, Antonín, 1841-1904"));
+        Assert.True(new DerivedHeadingMatcher(new[] { "dvoř", "ant" }).Matches("Dvořák, Antonín, 1841-1904"));
 
     [Theory]
     [InlineData("Twain, Mark, 1835-1910", "twain,  mark, 1835-1910.", true)]

@@ -10,11 +10,11 @@ namespace OclcCataloging.Search.IdLoc
     /// "moza", "wol", "a"). id.loc.gov has no derived search: the target asks suggest2 left-anchored for the first
     /// part and keeps the labels this pattern accepts. Diacritics are ignored, as Connexion does.
     /// </summary>
-    internal sealed class DerivedKeyPattern
+    internal sealed class DerivedHeadingMatcher
     {
         private readonly IReadOnlyList<string> _parts;
 
-        public DerivedKeyPattern(IReadOnlyList<string> parts)
+        public DerivedHeadingMatcher(IReadOnlyList<string> parts)
         {
             if (parts == null || parts.Count == 0) throw new ArgumentException("A derived key has at least one part.", nameof(parts));
             var normalized = new List<string>();
