@@ -519,7 +519,7 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
         & bash (Join-Path $root 'tests/peers/zebra/start-zebra.sh') $zebraWork $zebraUri.Port | Out-Host
     }
     if (& $probe $zebraUri) {
-        $map = '@{ OclcNumber = ''local.oclc''; Heading = ''local.heading''; PersonalName = ''local.heading''; CorporateName = ''local.heading''; AuthorityRecordNumber = ''local.arn''; AnchorWholeHeadings = ''true''; SeeFrom = ''local.seeFrom'' }'
+        $map = '(Import-PowerShellDataFile ' + (ConvertTo-PSLiteral (Join-Path $root 'tests/peers/zebra/index-map.psd1')) + ')'
         $sru = $importModule + '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
             '; $r = @(Invoke-BatchSearch -LiteralPath ' + (ConvertTo-PSLiteral $zebraKeys) + ' -Target Sru -BaseAddress ' + (ConvertTo-PSLiteral $zebraUri) + ' -IndexMap ' + $map + ' -TooManyThreshold 100 -ErrorAction SilentlyContinue)' +
             '; $sw.Stop(); $f = @($r | Where-Object Status -eq Found).Count' +
@@ -533,14 +533,10 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
     if ($zebraWork) { & bash (Join-Path $root 'tests/peers/zebra/stop-zebra.sh') $zebraWork | Out-Host }
 
     if ($SimulatorsPath -and (Test-Path -LiteralPath $SimulatorsPath)) {
-        $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-        foreach ($a in $SimulatorsPath, 'worldcat', '--port', '0') { $psi.ArgumentList.Add($a) }
-        $psi.RedirectStandardOutput = $true; $psi.UseShellExecute = $false
-        $sim = [System.Diagnostics.Process]::Start($psi)
+        . (Join-Path $root 'tests/OclcCataloging.Simulators/SimulatorProcess.ps1')
+        $sim = Start-Simulator -Name worldcat -SimulatorsPath $SimulatorsPath
         try {
-            $line = $sim.StandardOutput.ReadLine()
-            if ($line -notmatch 'Listening on (\S+)') { throw "The WorldCat simulator did not start: $line" }
-            $base = [Uri] $Matches[1]
+            $base = $sim.BaseAddress
             $wcKeys = Join-Path $WorkDir 'worldcat-1000.keys.txt'
             $cycle = '#12345678', 'bn:9780000000019', '#1234567', 'ti:lighthouse', '#99999999', 'in:1234-5679', 'ti:history', '#1234567890', 'au:moza* and ti:magi*', '#88888888'
             Set-Content -LiteralPath $wcKeys -Value (0..999 | ForEach-Object { $cycle[$_ % $cycle.Count] })
@@ -554,7 +550,7 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
                 -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne 1000 -or [long]$j.found -ne 700) { "$($j.records) results, $($j.found) found; expected 1000 and 700" } } `
                 -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
         }
-        finally { if (-not $sim.HasExited) { $sim.Kill() } }
+        finally { Stop-Simulator $sim }
     }
     else { Add-Note 'Batch search against the WorldCat simulator skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
 }

@@ -15,10 +15,7 @@ BeforeAll {
     $script:Secret = 'simulator-secret'
     $script:WorldCatCredential = [pscredential]::new('simulator-client', (ConvertTo-SecureString $script:Secret -AsPlainText -Force))
     $script:ZebraUri = [Uri] $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' })
-    $script:ZebraMap = @{
-        OclcNumber = 'local.oclc'; Heading = 'local.heading'; PersonalName = 'local.heading'; CorporateName = 'local.heading'
-        AuthorityRecordNumber = 'local.arn'; AnchorWholeHeadings = 'true'; SeeFrom = 'local.seeFrom'
-    }
+    $script:ZebraMap = Import-PowerShellDataFile (Join-Path $PSScriptRoot '../peers/zebra/index-map.psd1')
     $script:KeysDir = Join-Path $PSScriptRoot '../peers/zebra/keys'
 }
 

@@ -68,37 +68,10 @@ function Get-TempLeftover([string] $Folder) {
     @(Get-ChildItem -LiteralPath $Folder -Force -Filter '.*.tmp')
 }
 
-# Starts one of the loopback simulators (worldcat, idloc) as a process on a free port; returns its process and
-# base address. Skip-worthy when the simulators were not built: check Test-SimulatorsAvailable first.
+# The loopback simulators (worldcat, idloc) run as processes: Start-Simulator / Stop-Simulator. Tests that need
+# them skip when they were not built: check Test-SimulatorsAvailable first.
 function Test-SimulatorsAvailable {
     [bool] ($env:OCLC_SIMULATORS -and (Test-Path -LiteralPath $env:OCLC_SIMULATORS))
 }
 
-function Start-Simulator {
-    param([Parameter(Mandatory)] [string] $Name, [string[]] $ArgumentList = @())
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($env:OCLC_SIMULATORS, $Name, '--port', '0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -eq $line) { break }
-        if ($line -match 'Listening on (\S+)') {
-            return [pscustomobject]@{ Process = $process; BaseAddress = [Uri] $Matches[1] }
-        }
-    }
-    $err = $process.StandardError.ReadToEnd()
-    try { $process.Kill() } catch { }
-    throw "Simulator '$Name' did not start: $err"
-}
-
-function Stop-Simulator {
-    param($Simulator)
-    if ($Simulator -and -not $Simulator.Process.HasExited) {
-        $Simulator.Process.Kill()
-        $null = $Simulator.Process.WaitForExit(5000)
-    }
-}
+. (Join-Path $PSScriptRoot '../OclcCataloging.Simulators/SimulatorProcess.ps1')
