@@ -325,10 +325,7 @@ namespace OclcCataloging.Commands
         {
             string? report = ResolveOutput(ReportPath);
             if (report != null) return report + ".state";
-            string[] paths = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-            if (_keyFiles == null || _keyFiles.Count == 0 || paths.Length == 0) return null;
-            string first = _keyFiles[0];
-            return first + ".state";
+            return _keyFiles != null && _keyFiles.Count > 0 ? _keyFiles[0] + ".state" : null;
         }
 
         private string? ResolveOutput(string? path) =>
