@@ -20,8 +20,6 @@ namespace OclcCataloging.Oclc
         public const string PrefixRequired = "OcnPrefixRequired";
         /// <summary>Error: 035 $z holds a cancelled or invalid number; it is never the record's OCN.</summary>
         public const string CancelledNumber = "OcnCancelled035z";
-        /// <summary>Error: 014 $a whose $b is not OCoLC.</summary>
-        public const string Field014NotOclc = "Ocn014SourceNotOCoLC";
         /// <summary>Warning (open decision 2): ocm/ocl7 with fewer than 8 digits, e.g. ocm0012345.</summary>
         public const string ShortOcm = "OcnOcmShort";
         /// <summary>Warning (open decision 4): prefix does not match the digit count, e.g. ocn12345678.</summary>

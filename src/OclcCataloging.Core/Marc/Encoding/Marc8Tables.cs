@@ -127,8 +127,5 @@ namespace OclcCataloging.Marc
                 }
             }
         }
-
-        /// <summary>Forces the tables to load (they load on first use otherwise).</summary>
-        public static void EnsureLoaded() { }
     }
 }

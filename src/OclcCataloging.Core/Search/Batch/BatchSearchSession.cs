@@ -67,9 +67,6 @@ namespace OclcCataloging.Search.Batch
         /// <summary>Number of keys in the whole run, when known: enables the estimated time left.</summary>
         public int? TotalKeys { get; set; }
 
-        /// <summary>Keys of earlier sessions that a resumed run will skip.</summary>
-        public int ResumedKeyCount => _previous.Count;
-
         /// <summary>Searches one key line.</summary>
         /// <returns>The result; null for a blank line and for a key an earlier session of a resumed run completed.</returns>
         /// <exception cref="BatchStateMismatchException">The key differs from the one the state file recorded at this position.</exception>
