@@ -11,20 +11,26 @@ public static class ExternalTools
 {
     private static readonly Lazy<string?> LazyYaz = new(() => FindOnPath("yaz-marcdump"));
     private static readonly Lazy<string?> LazyPerl = new(() => FindOnPath("perl"));
-    private static readonly Lazy<bool> LazyPerlMarc = new(() =>
+    private static readonly Lazy<bool> LazyPerlMarc = new(() => PerlHasModule("MARC::Batch"));
+    private static readonly Lazy<bool> LazyPerlCharset = new(() => PerlHasModule("MARC::Charset"));
+
+    private static bool PerlHasModule(string module)
     {
         if (Perl == null) return false;
         try
         {
-            return Run(Perl, new[] { "-MMARC::Batch", "-e", "1" }, TimeSpan.FromSeconds(30)).ExitCode == 0;
+            return Run(Perl, new[] { "-M" + module, "-e", "1" }, TimeSpan.FromSeconds(30)).ExitCode == 0;
         }
         catch
         {
             return false;
         }
-    });
+    }
 
     public static string? YazMarcdump => LazyYaz.Value;
+
+    /// <summary>True when perl and its MARC::Charset module (Debian libmarc-charset-perl) are installed.</summary>
+    public static bool HasPerlMarcCharset => LazyPerlCharset.Value;
 
     public static string? Perl => LazyPerl.Value;
 

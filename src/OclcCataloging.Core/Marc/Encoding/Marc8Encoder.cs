@@ -16,7 +16,9 @@ namespace OclcCataloging.Marc
     /// are designated as G0 (<c>ESC ( 2</c>, <c>ESC ( N</c>, <c>ESC $ 1</c>, ...); ANSEL stays G1.</para>
     /// <para>Combining marks follow their base in Unicode and precede it in MARC-8: they are written before the base.
     /// U+0361 / U+0360 (and U+FE20-U+FE23) become the two halves EB ... EC / FA ... FB around the two letters.
-    /// Precomposed characters without a MARC-8 code are written as their canonical decomposition (é = E2 e).
+    /// Precomposed characters without a MARC-8 code are written as their canonical decomposition (é = E2 e); a base
+    /// letter and marks that together are a letter MARC-8 has are written as that letter (u + U+031B = BD, u with horn),
+    /// whatever the normalisation form of the input (docs/design/marc-text-format.md).
     /// A character in several sets is taken from the current G0 set when it has it (no extra escape), otherwise
     /// from the first of ASCII, ANSEL, Greek, Cyrillic, Hebrew, Arabic, subscripts, superscripts, Greek symbols, EACC.</para>
     /// <para>Characters MARC-8 lacks become <c>&amp;#xXXXX;</c> by default (lossless; <see cref="Marc8UnmappablePolicy"/>).
@@ -64,6 +66,26 @@ namespace OclcCataloging.Marc
         private static void EncodeCluster(Writer w, string text, int start, int cp, int marksStart, int marksEnd, Marc8EncoderOptions options, IList<Marc8Issue>? issues, ref int pendingSecondHalf)
         {
             bool baseMappable = cp == 0x20 || cp < 0x20 || Marc8Tables.Reverse.ContainsKey(cp) || cp == 0x7F;
+            if (!IsMark(cp) && (marksEnd > marksStart || !baseMappable))
+            {
+                // Normalised first, so canonically equivalent input gives the same bytes (NFC or NFD, marks in any order).
+                string cluster = text.Substring(start, marksEnd - start);
+                if (Marc8Composition.TryCompose(cluster, out int composed, out string rest))
+                {
+                    // u + U+031B is the letter MARC-8 has (u with horn); the other marks stay marks.
+                    string composedBase = char.ConvertFromUtf32(composed);
+                    EncodeDecomposed(w, composedBase + rest, start, composed, composedBase.Length, composedBase.Length + rest.Length, options, issues, ref pendingSecondHalf);
+                    return;
+                }
+                string nfd = cluster.Normalize(NormalizationForm.FormD);
+                int nfdMarks = 0;
+                int nfdBase = NextScalar(nfd, ref nfdMarks);
+                if (nfd != cluster && Marc8Tables.Reverse.ContainsKey(nfdBase) && AllMarksMappable(nfd, nfdMarks))
+                {
+                    EncodeDecomposed(w, nfd, start, nfdBase, nfdMarks, nfd.Length, options, issues, ref pendingSecondHalf);
+                    return;
+                }
+            }
             if (!baseMappable && !IsMark(cp))
             {
                 // a precomposed letter: try its canonical decomposition

@@ -67,4 +67,31 @@ public class Marc8EncoderTests
         Assert.Equal("a&#x0353;", E("a\u0353"));
         Assert.Equal("a\u0353", Marc8Decoder.Decode(B("a&#x0353;")));
     }
+    [Theory]
+    [InlineData("u\u031B", "\u00BD")]                     // NFD u + combining horn = MARC-8's u with horn
+    [InlineData("U\u031B", "\u00AD")]
+    [InlineData("o\u031B", "\u00BC")]
+    [InlineData("O\u031B", "\u00AC")]
+    [InlineData("\u01B0", "\u00BD")]                      // the same letter precomposed
+    [InlineData("u\u031B\u0301", "\u00E2\u00BD")]        // NFD \u1EE9: acute before u-horn
+    [InlineData("\u1EE9", "\u00E2\u00BD")]                // NFC \u1EE9 (no MARC-8 code of its own)
+    [InlineData("\u01B0\u0301", "\u00E2\u00BD")]         // half composed
+    [InlineData("u\u031B\u0323", "\u00F2\u00BD")]        // NFD \u1EF1
+    [InlineData("u\u0323\u031B", "\u00F2\u00BD")]        // the same, marks not in canonical order
+    [InlineData("\u1EF1", "\u00F2\u00BD")]
+    [InlineData("Vi\u00EA\u0323t Nam, ng\u01B0\u1EDDi", "Vi\u00F2\u00E3et Nam, ng\u00BD\u00E1\u00BCi")]
+    [InlineData("\u0438\u0306", "\u001B(NJ\u001B(B")]    // NFD Cyrillic short i = MARC-8's own letter
+    public void Decomposed_text_is_composed_where_marc8_has_the_precomposed_letter(string text, string expected)
+    {
+        var issues = new List<Marc8Issue>();
+        Assert.Equal(expected, E(text, null, issues));
+        Assert.Empty(issues);
+        Assert.Equal(text.Normalize(System.Text.NormalizationForm.FormC), Marc8Decoder.Decode(B(expected)).Normalize(System.Text.NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void A_lone_horn_with_no_letter_to_compose_with_is_still_a_reference()
+    {
+        Assert.Equal("x&#x031B;", E("x\u031B"));
+    }
 }
