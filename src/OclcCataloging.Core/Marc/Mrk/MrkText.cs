@@ -19,20 +19,10 @@ namespace OclcCataloging.Marc.Mrk
     }
 
     /// <summary>
-    /// Turns MarcEdit / MARCMaker text into records and back. The rules (LC MARCMaker, MarcEdit):
-    /// <list type="bullet">
-    /// <item><c>=LDR  </c> starts a record; <c>=TAG  </c> lines are its fields; blank lines are ignored.</item>
-    /// <item>In the leader, control fields and indicators <c>\</c> is a blank; in subfield data it is a backslash
-    /// (a backslash there is written as is; in control fields as <c>{bsol}</c>). The leader is written with blanks.</item>
-    /// <item><c>$</c> starts a subfield; a dollar sign in the data is <c>{dollar}</c>.</item>
-    /// <item>MARC-8 records (.mrk): every byte outside printable ASCII, and <c>$ { }</c>, is a mnemonic such as
-    /// <c>{acute}</c>, <c>{lcub}</c>, or <c>{XX}</c> (hex) when it has no name; <c>{uXXXX}</c> names a Unicode
-    /// character (it becomes the MARC-8 form of the character, or LC's <c>&amp;#xXXXX;</c>).</item>
-    /// <item>Unicode text (.mrk8, or .mrk with leader/09 'a'): characters are themselves (the leader is kept, so a
-    /// MARC-8 leader in .mrk8 gives a record written as MARC-8 to ISO 2709); mnemonics still work
-    /// (<c>{acute}</c> is U+0301, <c>{uXXXX}</c> U+XXXX); braces are literal unless they would read as a mnemonic
-    /// (then <c>{lcub}</c> is written). In .mrk (ASCII) non-ASCII characters are written <c>{uXXXX}</c>.</item>
-    /// </list>
+    /// Turns MarcEdit / MARCMaker text into records and back: <c>=LDR  </c> starts a record, <c>=TAG  </c> lines are
+    /// its fields, blank lines are ignored; in the leader, control fields and indicators <c>\</c> is a blank, in
+    /// subfield data a backslash; <c>$</c> starts a subfield. Characters and mnemonics: <see cref="MrkTextDecoder"/>
+    /// (reading) and <see cref="MrkTextEncoder"/> (writing); the decisions are in docs/design/marc-text-format.md.
     /// </summary>
     internal static class MrkText
     {
@@ -79,7 +69,7 @@ namespace OclcCataloging.Marc.Mrk
             }
 
             bool unicode = mrk8 || (leaderText.Length > 9 && leaderText[9] == 'a');
-            var decoder = new Decoder(unicode, charsAreBytes, warnings);
+            var decoder = new MrkTextDecoder(unicode, charsAreBytes, warnings);
             long leaderOffset = first > 0 ? lines[first - 1].Offset : -1;
             string leader = decoder.Decode(leaderText, 0, leaderText.Length, backslashIsBlank: true, null, leaderOffset);
             if (leader.Length != Leader.Length)
@@ -159,8 +149,8 @@ namespace OclcCataloging.Marc.Mrk
                     }
                     else
                     {
-                        char code = t[dollar + 1];
-                        subfields.Add(new Subfield(code, decoder.Decode(t, dollar + 2, next, backslashIsBlank: false, tag, line.Offset)));
+                        int valueStart = SubfieldCode(decoder, t, dollar + 1, next, out char code);
+                        subfields.Add(new Subfield(code, decoder.Decode(t, valueStart, next, backslashIsBlank: false, tag, line.Offset)));
                     }
                     dollar = next;
                 }
@@ -190,6 +180,31 @@ namespace OclcCataloging.Marc.Mrk
 
             record.AddWarnings(warnings);
             return record;
+        }
+
+        /// <summary>
+        /// The subfield code at <paramref name="at"/> (after a <c>$</c>) and where the value starts: one character, or
+        /// a code that is not printable ASCII written as a mnemonic (<c>{C3}</c>, <c>{u00C3}</c>, <c>{dollar}</c>).
+        /// </summary>
+        private static int SubfieldCode(MrkTextDecoder decoder, string t, int at, int end, out char code)
+        {
+            code = t[at];
+            if (code != '{') return at + 1;
+            int close = t.IndexOf('}', at + 1, Math.Min(end - at - 1, 8));
+            if (close < 0) return at + 1;
+            string decoded = decoder.Decode(t, at, close + 1, backslashIsBlank: false, null, -1);
+            if (decoded.Length != 1) return at + 1;
+            code = decoded[0];
+            return close + 1;
+        }
+
+        /// <summary><c>$</c> and the code; a code that is not printable ASCII (or is <c>$</c> or a brace) as <c>{XX}</c> / <c>{uXXXX}</c>.</summary>
+        private static void AppendSubfieldCode(StringBuilder sb, char code)
+        {
+            sb.Append('$');
+            if (code > ' ' && code < '\u007F' && code != '$' && code != '{' && code != '}') sb.Append(code);
+            else if (code <= '\u00FF') sb.Append('{').Append(((int)code).ToString("X2", CultureInfo.InvariantCulture)).Append('}');
+            else sb.Append("{u").Append(((int)code).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
         }
 
         /// <summary>MARC-8 text as decoded here: one character per byte.</summary>
@@ -243,123 +258,6 @@ namespace OclcCataloging.Marc.Mrk
             warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, code, message, offset, tag));
         }
 
-        /// <summary>Decodes mnemonics and blanks in one stretch of a line.</summary>
-        private sealed class Decoder
-        {
-            private readonly bool _unicode;
-            private readonly bool _charsAreBytes;
-            private readonly List<MarcDiagnostic> _warnings;
-            private readonly StringBuilder _sb = new StringBuilder();
-
-            public Decoder(bool unicode, bool charsAreBytes, List<MarcDiagnostic> warnings)
-            {
-                _unicode = unicode;
-                _charsAreBytes = charsAreBytes;
-                _warnings = warnings;
-            }
-
-            public string Decode(string s, int start, int end, bool backslashIsBlank, string? tag, long lineOffset)
-            {
-                _sb.Clear();
-                for (int i = start; i < end; i++)
-                {
-                    char c = s[i];
-                    if (c == '\\' && backslashIsBlank)
-                    {
-                        _sb.Append(' ');
-                        continue;
-                    }
-                    if (c == '{')
-                    {
-                        int close = s.IndexOf('}', i + 1, Math.Min(end - i - 1, 12));
-                        if (close > i + 1 && TryMnemonic(s.Substring(i + 1, close - i - 1), tag, lineOffset))
-                        {
-                            i = close;
-                            continue;
-                        }
-                    }
-                    if (!_unicode && (c > '\u00FF' || (c >= '\u0080' && !_charsAreBytes)))
-                    {
-                        // Only from text given as a string: a Unicode character, encoded to MARC-8.
-                        int cp = c;
-                        if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(c, s[++i]);
-                        _sb.Append(MarcTextEncoding.CodePointToMarc8(cp));
-                        continue;
-                    }
-                    _sb.Append(c);
-                }
-                return _sb.ToString();
-            }
-
-            private bool TryMnemonic(string name, string? tag, long lineOffset)
-            {
-                if (_unicode ? MrkMnemonics.TryGetUnicode(name, out string text) : TryByte(name, out text))
-                {
-                    _sb.Append(text);
-                    return true;
-                }
-                if (name.Length == 2 && IsHex(name, 0, 2))
-                {
-                    _sb.Append((char)int.Parse(name, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                    return true;
-                }
-                if (name.Length >= 5 && name.Length <= 7 && (name[0] == 'u' || name[0] == 'U') && IsHex(name, 1, name.Length - 1))
-                {
-                    int cp = int.Parse(name.Substring(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                    if (cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
-                    {
-                        if (_unicode)
-                        {
-                            _sb.Append(char.ConvertFromUtf32(cp));
-                        }
-                        else
-                        {
-                            _sb.Append(MarcTextEncoding.CodePointToMarc8(cp));
-                        }
-                        return true;
-                    }
-                }
-                if (!_unicode && IsName(name))
-                {
-                    // In MARC-8 text a brace is written {lcub}, so this was meant as a mnemonic.
-                    _warnings.Add(new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.UnknownMnemonic,
-                        "{" + name + "} is not a known mnemonic; it was kept as written.", lineOffset, tag));
-                }
-                return false;
-            }
-
-            private static bool TryByte(string name, out string text)
-            {
-                if (MrkMnemonics.TryGetByte(name, out byte b))
-                {
-                    text = ((char)b).ToString();
-                    return true;
-                }
-                text = string.Empty;
-                return false;
-            }
-
-            private static bool IsHex(string s, int start, int count)
-            {
-                for (int i = start; i < start + count; i++)
-                {
-                    char c = s[i];
-                    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
-                }
-                return true;
-            }
-
-            private static bool IsName(string s)
-            {
-                if (s.Length == 0 || s.Length > 10) return false;
-                foreach (char c in s)
-                {
-                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
-                }
-                return true;
-            }
-        }
-
         // ------------------------------------------------------------------ writing
 
         /// <summary>
@@ -367,20 +265,20 @@ namespace OclcCataloging.Marc.Mrk
         /// <paramref name="mrk8"/>: UTF-8 text (MARC-8 records are converted); otherwise ASCII (.mrk): a MARC-8 record's
         /// bytes as LC mnemonics, a Unicode record's non-ASCII characters as <c>{uXXXX}</c>.
         /// </summary>
-        public static void Format(StringBuilder sb, MarcRecord record, bool mrk8, string newline)
+        public static void Format(StringBuilder sb, MarcRecord record, bool mrk8, string newline, bool literalBackslash = false)
         {
             bool marc8 = !mrk8 && !record.Leader.IsUnicode;
-            var enc = new Encoder(sb, marc8, asciiOnly: !mrk8);
+            var enc = new MrkTextEncoder(sb, marc8, asciiOnly: !mrk8, literalBackslash);
 
             sb.Append("=LDR  ");
-            enc.Append(record.Leader.ToString(), Context.Leader);
+            enc.Append(record.Leader.ToString(), MrkTextContext.Leader);
             sb.Append(newline);
             foreach (MarcField f in record.Fields)
             {
                 sb.Append('=').Append(f.Tag).Append("  ");
                 if (f is ControlField c)
                 {
-                    enc.Append(marc8 ? ByteChars(c.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : c.Value, Context.Control);
+                    enc.Append(marc8 ? ByteChars(c.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : c.Value, MrkTextContext.Control);
                 }
                 else
                 {
@@ -394,8 +292,8 @@ namespace OclcCataloging.Marc.Mrk
                     }
                     foreach (Subfield s in d.Subfields)
                     {
-                        if (s.Code != Subfield.NoCode) sb.Append('$').Append(s.Code);
-                        enc.Append(marc8 ? ByteChars(s.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : s.Value, Context.Data);
+                        if (s.Code != Subfield.NoCode) AppendSubfieldCode(sb, s.Code);
+                        enc.Append(marc8 ? ByteChars(s.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : s.Value, MrkTextContext.Data);
                     }
                 }
                 sb.Append(newline);
@@ -403,13 +301,13 @@ namespace OclcCataloging.Marc.Mrk
             sb.Append(newline);
         }
 
-        private static void AppendRawSubfields(StringBuilder sb, Encoder enc, byte[] buf, int off, int count)
+        private static void AppendRawSubfields(StringBuilder sb, MrkTextEncoder enc, byte[] buf, int off, int count)
         {
             int end = off + count;
             int pos = off;
             int first = count > 0 ? Array.IndexOf(buf, DataField.SubfieldDelimiter, off, count) : -1;
             if (first < 0) first = end;
-            if (first > pos) enc.Append(ByteChars(buf, pos, first - pos), Context.Data);
+            if (first > pos) enc.Append(ByteChars(buf, pos, first - pos), MrkTextContext.Data);
             pos = first;
             while (pos < end)
             {
@@ -418,8 +316,8 @@ namespace OclcCataloging.Marc.Mrk
                 if (next < 0) next = end;
                 if (codeAt < next)
                 {
-                    sb.Append('$').Append((char)buf[codeAt]);
-                    enc.Append(ByteChars(buf, codeAt + 1, next - codeAt - 1), Context.Data);
+                    AppendSubfieldCode(sb, (char)buf[codeAt]);
+                    enc.Append(ByteChars(buf, codeAt + 1, next - codeAt - 1), MrkTextContext.Data);
                 }
                 pos = next;
             }
@@ -431,108 +329,6 @@ namespace OclcCataloging.Marc.Mrk
             var chars = new char[count];
             for (int i = 0; i < count; i++) chars[i] = (char)b[offset + i];
             return new string(chars);
-        }
-
-        private enum Context { Leader, Control, Data }
-
-        private sealed class Encoder
-        {
-            private readonly StringBuilder _sb;
-            private readonly bool _marc8;
-            private readonly bool _asciiOnly;
-
-            public Encoder(StringBuilder sb, bool marc8, bool asciiOnly)
-            {
-                _sb = sb;
-                _marc8 = marc8;
-                _asciiOnly = asciiOnly;
-            }
-
-            public void Append(string s, Context context)
-            {
-                for (int i = 0; i < s.Length; i++)
-                {
-                    char c = s[i];
-                    if (c == ' ')
-                    {
-                        _sb.Append(context == Context.Control ? '\\' : ' ');
-                        continue;
-                    }
-                    if (c == '\\')
-                    {
-                        if (context == Context.Data) _sb.Append('\\');
-                        else _sb.Append("{bsol}");
-                        continue;
-                    }
-                    if (c == '$')
-                    {
-                        _sb.Append("{dollar}");
-                        continue;
-                    }
-                    if (_marc8)
-                    {
-                        if (c == '{') _sb.Append("{lcub}");
-                        else if (c == '}') _sb.Append("{rcub}");
-                        else if (c > ' ' && c < 0x7F) _sb.Append(c);
-                        else if (c <= '\u00FF')
-                        {
-                            string? name = MrkMnemonics.NameOf((byte)c);
-                            _sb.Append('{').Append(name ?? ((int)c).ToString("X2", CultureInfo.InvariantCulture)).Append('}');
-                        }
-                        else
-                        {
-                            // Not a byte: only possible for a record built in memory. Keep it as a code point.
-                            AppendCodePoint(s, ref i);
-                        }
-                        continue;
-                    }
-
-                    // Unicode text
-                    if (c == '{')
-                    {
-                        _sb.Append(LooksLikeMnemonic(s, i) ? "{lcub}" : "{");
-                        continue;
-                    }
-                    if (c < ' ' || c == '\u007F')
-                    {
-                        _sb.Append(c == '\u001B' ? "{esc}" : "{" + ((int)c).ToString("X2", CultureInfo.InvariantCulture) + "}");
-                        continue;
-                    }
-                    if (c >= 0x80 && _asciiOnly)
-                    {
-                        AppendCodePoint(s, ref i);
-                        continue;
-                    }
-                    _sb.Append(c);
-                }
-            }
-
-            private void AppendCodePoint(string s, ref int i)
-            {
-                int cp = s[i];
-                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) cp = char.ConvertToUtf32(s[i], s[++i]);
-                _sb.Append("{u").Append(cp.ToString("X4", CultureInfo.InvariantCulture)).Append('}');
-            }
-
-            /// <summary>True when the brace at <paramref name="i"/> starts something a reader would take for a mnemonic.</summary>
-            private static bool LooksLikeMnemonic(string s, int i)
-            {
-                int close = s.IndexOf('}', i + 1, Math.Min(s.Length - i - 1, 12));
-                if (close <= i + 1) return false;
-                string name = s.Substring(i + 1, close - i - 1);
-                if (MrkMnemonics.TryGetUnicode(name, out _)) return true;
-                if (name.Length == 2 && IsHexText(name)) return true;
-                return name.Length >= 5 && name.Length <= 7 && (name[0] == 'u' || name[0] == 'U') && IsHexText(name.Substring(1));
-            }
-
-            private static bool IsHexText(string s)
-            {
-                foreach (char c in s)
-                {
-                    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
-                }
-                return true;
-            }
         }
     }
 }

@@ -15,12 +15,19 @@ namespace OclcCataloging.Marc.Mrk
         /// <summary>Leave the stream open when the writer is disposed. Default false.</summary>
         public bool LeaveOpen { get; set; }
 
+        /// <summary>
+        /// Write a backslash in subfield data as it is, as LC MARCBreaker and MarcEdit do, instead of <c>{bsol}</c>
+        /// (default false). Readers that take every backslash for a blank (MARC::File::MARCMaker) then read a blank.
+        /// </summary>
+        public bool LiteralBackslash { get; set; }
+
         internal MrkWriterOptions Clone() => (MrkWriterOptions)MemberwiseClone();
     }
 
     /// <summary>
-    /// Writes MarcEdit / MARCBreaker text: .mrk (ASCII; MARC-8 records as LC mnemonics, the non-ASCII characters of
-    /// Unicode records as <c>{uXXXX}</c>) or .mrk8 (UTF-8 without byte-order mark; MARC-8 records are converted).
+    /// Writes MarcEdit / MARCBreaker text: .mrk (ASCII; MARC-8 records as LC mnemonics; in Unicode records a character
+    /// MARC-8 has as its LC mnemonics too, <c>{caron}e</c>, and the rest as <c>{uXXXX}</c>) or .mrk8 (UTF-8 without
+    /// byte-order mark, characters as they are; MARC-8 records are converted). See docs/design/marc-text-format.md.
     /// Each line ends with <see cref="MrkWriterOptions.NewLine"/> and each record is followed by a blank line. The
     /// leader is written as it is (lengths are not recomputed: MARCBreaker copies it).
     /// </summary>
@@ -51,7 +58,7 @@ namespace OclcCataloging.Marc.Mrk
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
             _sb.Clear();
-            MrkText.Format(_sb, record, _mrk8, _options.NewLine);
+            MrkText.Format(_sb, record, _mrk8, _options.NewLine, _options.LiteralBackslash);
             byte[] bytes = _mrk8 ? Utf8NoBom.GetBytes(_sb.ToString()) : Encoding.ASCII.GetBytes(_sb.ToString());
             _stream.Write(bytes, 0, bytes.Length);
             Count++;
@@ -95,7 +102,7 @@ namespace OclcCataloging.Marc.Mrk
         public static IList<MarcRecord> Parse(string text, MarcFormat format = MarcFormat.Auto)
         {
             if (text == null) throw new ArgumentNullException(nameof(text));
-            if (format == MarcFormat.Auto) format = MarcTextEncoding.IsAscii(text) ? MarcFormat.Mrk : MarcFormat.Mrk8;
+            if (format == MarcFormat.Auto) format = IsAscii(text) ? MarcFormat.Mrk : MarcFormat.Mrk8;
             if (format != MarcFormat.Mrk && format != MarcFormat.Mrk8) throw new ArgumentOutOfRangeException(nameof(format), format, "Auto, Mrk or Mrk8.");
             bool mrk8 = format == MarcFormat.Mrk8;
 
@@ -120,6 +127,15 @@ namespace OclcCataloging.Marc.Mrk
             }
             if (HasContent(lines)) records.Add(Build(lines, mrk8, ++ordinal));
             return records;
+        }
+
+        private static bool IsAscii(string s)
+        {
+            foreach (char c in s)
+            {
+                if (c >= 0x80) return false;
+            }
+            return true;
         }
 
         private static bool HasContent(List<MrkLine> lines)

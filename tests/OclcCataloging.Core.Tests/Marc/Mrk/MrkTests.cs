@@ -66,7 +66,7 @@ public class MrkTests
     {
         var r = Assert.Single(Read(Marc8Text, MarcFormat.Mrk)).Record!;
         string back = Write(MarcFormat.Mrk, r);
-        Assert.Equal(Marc8Text.Replace("{E8}", "{uml}").Replace("{u00E9}", "{acute}e").Replace("{u2D56}", "&#x2D56;"), back);
+        Assert.Equal(Marc8Text.Replace("{E8}", "{uml}").Replace("{u00E9}", "{acute}e").Replace("{u2D56}", "&#x2D56;").Replace("back\\slash", "back{bsol}slash"), back);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class MrkTests
         var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
         r.AddDataField("245", "00", "a", "Łódź 😀");
         string back = Write(MarcFormat.Mrk, r);
-        Assert.Contains("$a{u0141}{u00F3}d{u017A} {u1F600}", back);
+        Assert.Contains("$a{Lstrok}{acute}od{acute}z {u1F600}", back);
         Assert.True(MarcTextEncodingIsAscii(back));
         var again = Assert.Single(Read(back, MarcFormat.Mrk)).Record!;
         Assert.True(again.ContentEquals(r), string.Join("; ", again.Compare(r)));
@@ -179,5 +179,92 @@ public class MrkTests
         Assert.Equal("dollar", MrkMnemonics.NameOf(0x24));
         Assert.Null(MrkMnemonics.NameOf(0x41));
         Assert.True(MrkMnemonics.All.Count() >= 75);
+    }
+    private static string WriteWith(MarcFormat format, MrkWriterOptions options, params MarcRecord[] records)
+    {
+        var ms = new MemoryStream();
+        options.LeaveOpen = true;
+        using (var w = new MrkWriter(ms, format, options))
+        {
+            foreach (var r in records) w.Write(r);
+            w.Complete();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    [Theory]
+    [InlineData(MarcFormat.Mrk, ' ')]
+    [InlineData(MarcFormat.Mrk, 'a')]
+    [InlineData(MarcFormat.Mrk8, 'a')]
+    public void A_backslash_in_subfield_data_is_written_bsol_and_reads_back(MarcFormat format, char codingScheme)
+    {
+        var r = new MarcRecord(new Leader("00000nam " + codingScheme + "2200000 a 4500"));
+        r.AddDataField("852", "  ", "h", @"C:\STACKS\PN 1234");
+        string text = Write(format, r);
+        Assert.Contains(@"$hC:{bsol}STACKS{bsol}PN 1234", text);
+        var again = Assert.Single(Read(text, format)).Record!;
+        Assert.Equal(@"C:\STACKS\PN 1234", again.GetValue("852", 'h'));
+        Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
+        // As LC MARCBreaker and MarcEdit write it, on request.
+        Assert.Contains(@"$hC:\STACKS\PN 1234", WriteWith(format, new MrkWriterOptions { LiteralBackslash = true }, r));
+    }
+
+    [Fact]
+    public void Braces_in_a_unicode_record_written_as_mrk_are_lcub_and_rcub()
+    {
+        var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
+        r.AddDataField("500", "  ", "a", "Price {dollar} typed {in} braces");
+        string text = Write(MarcFormat.Mrk, r);
+        Assert.Contains("$aPrice {lcub}dollar{rcub} typed {lcub}in{rcub} braces", text);
+        var again = Assert.Single(Read(text, MarcFormat.Mrk)).Record!;
+        Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
+    }
+
+    [Fact]
+    public void Unicode_record_in_mrk_uses_lc_mnemonics_for_what_marc8_has()
+    {
+        var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
+        r.AddDataField("245", "00", "a", "\u011B \u01B0\u1EF1 Ng\u01B0\u1EDDi \u00A9 $ \u2D56 \u03B1");
+        string text = Write(MarcFormat.Mrk, r);
+        Assert.Contains("$a{caron}e {uhorn}{dotb}{uhorn} Ng{uhorn}{grave}{ohorn}i {copy} {dollar} {u2D56} {u03B1}", text);
+        var again = Assert.Single(Read(text, MarcFormat.Mrk)).Record!;
+        Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
+    }
+
+    [Fact]
+    public void Decomposed_unicode_in_mrk_keeps_its_form()
+    {
+        // e + U+030C would read back from {caron}e composed (U+011B): written as a code point to stay identical.
+        var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
+        r.AddDataField("245", "00", "a", "e\u030C");
+        string text = Write(MarcFormat.Mrk, r);
+        Assert.Contains("$ae{u030C}", text);
+        var again = Assert.Single(Read(text, MarcFormat.Mrk)).Record!;
+        Assert.Equal("e\u030C", again.GetValue("245", 'a'));
+    }
+
+    [Theory]
+    [InlineData(MarcFormat.Mrk)]
+    [InlineData(MarcFormat.Mrk8)]
+    public void In_unicode_text_a_mark_mnemonic_goes_with_the_letter_after_it(MarcFormat format)
+    {
+        string text = "=LDR  00000nam a2200000 a 4500\n=245  00$a{caron}e {acute}{u0061} {dotb}{uhorn} {acute}\n";
+        var r = Assert.Single(Read(text, format)).Record!;
+        Assert.Equal("\u011B \u00E1 \u1EF1 \u0301", r.GetValue("245", 'a'));
+    }
+    [Theory]
+    [InlineData(MarcFormat.Mrk, ' ')]
+    [InlineData(MarcFormat.Mrk, 'a')]
+    [InlineData(MarcFormat.Mrk8, 'a')]
+    public void A_subfield_code_that_is_not_printable_ascii_survives_the_text(MarcFormat format, char codingScheme)
+    {
+        var r = new MarcRecord(new Leader("00000nam " + codingScheme + "2200000 a 4500"));
+        var f = r.AddDataField("245", "10", "a", "Title");
+        f.Subfields.Add(new Subfield('\u00C3', "odd code"));
+        f.Subfields.Add(new Subfield('$', "dollar code"));
+        string text = Write(format, r);
+        Assert.Contains("$aTitle${C3}odd code${24}dollar code", text);
+        var again = Assert.Single(Read(text, format)).Record!;
+        Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
     }
 }
