@@ -45,8 +45,7 @@ namespace OclcCataloging.Gateway
                 {
                     try
                     {
-                        using (var reader = new Iso2709Reader(new MemoryStream(Bytes, false)))
-                            _record = reader.ReadNext()?.Record;
+                        Iso2709Reader.TryParseRecord(Bytes, out _record);
                     }
                     catch (Exception)
                     {

@@ -87,15 +87,11 @@ namespace OclcCataloging.Gateway
             string? control = null, title = null, ocn = null;
             try
             {
-                using (var reader = new Iso2709Reader(new MemoryStream(bytes, false)))
+                if (Iso2709Reader.TryParseRecord(bytes, out MarcRecord? r))
                 {
-                    MarcRecord? r = reader.ReadNext()?.Record;
-                    if (r != null)
-                    {
-                        control = r.ControlNumber;
-                        title = r.Title;
-                        ocn = OclcNumberFinder.FindPrimary(r, OclcNumberLocation.Auto)?.OclcNumber;
-                    }
+                    control = r!.ControlNumber;
+                    title = r.Title;
+                    ocn = OclcNumberFinder.FindPrimary(r, OclcNumberLocation.Auto)?.OclcNumber;
                 }
             }
             catch (Exception)

@@ -69,6 +69,38 @@ namespace OclcCataloging.Marc.Iso2709
         /// <summary>Records and errors returned so far.</summary>
         public long Count => _ordinal;
 
+        /// <summary>
+        /// Reads the first record of ISO 2709 bytes held in memory (a server reply, a received frame), framed and
+        /// checked exactly as a file is. Throws <see cref="FormatException"/> when the bytes hold no record or it
+        /// cannot be read. The record keeps its own copy of the bytes; what follows the first record is not read.
+        /// </summary>
+        public static MarcRecord ParseRecord(byte[] bytes, Iso2709ReaderOptions? options = null)
+        {
+            MarcReadResult? result = ReadFirst(bytes, options);
+            if (result == null) throw new FormatException("The bytes hold no ISO 2709 record.");
+            if (result.Error != null) throw new FormatException(result.Error.Code + ": " + result.Error.Message);
+            return result.Record!;
+        }
+
+        /// <summary>
+        /// Like <see cref="ParseRecord"/>, without an exception: false (and <paramref name="record"/> null) when the
+        /// bytes hold no readable record.
+        /// </summary>
+        public static bool TryParseRecord(byte[] bytes, out MarcRecord? record, Iso2709ReaderOptions? options = null)
+        {
+            record = ReadFirst(bytes, options)?.Record;
+            return record != null;
+        }
+
+        private static MarcReadResult? ReadFirst(byte[] bytes, Iso2709ReaderOptions? options)
+        {
+            if (bytes == null) throw new ArgumentNullException(nameof(bytes));
+            // A buffer the size of the bytes (not the default 256 KiB) for the common small reply.
+            options ??= new Iso2709ReaderOptions { BufferSize = Math.Max(4096, Math.Min(bytes.Length + 1, 256 * 1024)) };
+            using (var reader = new Iso2709Reader(new MemoryStream(bytes, false), null, options))
+                return reader.ReadNext();
+        }
+
         [MethodImpl(Iso2709Constants.HotPath)]
         public MarcReadResult? ReadNext()
         {

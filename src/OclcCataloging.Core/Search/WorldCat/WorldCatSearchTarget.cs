@@ -182,11 +182,7 @@ namespace OclcCataloging.Search.WorldCat
         private MarcRecord ParseRecord(WorldCatResponse response)
         {
             if (_options.RecordFormat == WorldCatRecordFormat.MarcXml) return MarcXmlReader.ParseRecord(response.Text);
-            using (var reader = new Iso2709Reader(new MemoryStream(response.Body)))
-            {
-                var result = reader.ReadNext() ?? throw new FormatException("The MARC 21 response holds no record.");
-                return result.Record ?? throw new FormatException("The MARC 21 response could not be read: " + result.Error);
-            }
+            return Iso2709Reader.ParseRecord(response.Body);
         }
 
         private static string? ReturnedNumber(MarcRecord record)
