@@ -1,5 +1,5 @@
 // Fake gateway receivers for the Pester tests (compiled with Add-Type). They follow the receivers' behaviour as
-// docs in /work/shared/docs/gateway-protocol.md describe it, written independently of the module's own parser:
+// docs/design/gateway-protocol.md describes it, written independently of the module's own parser:
 // Koha (read to NUL or 5 s idle, reply + NUL, close), FOLIO (reply once a record is complete, never close, close
 // silently past 100,000 bytes), Alma (documented texts) and faults.
 using System;

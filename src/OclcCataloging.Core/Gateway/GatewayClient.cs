@@ -13,7 +13,7 @@ using OclcCataloging.Resilience;
 namespace OclcCataloging.Gateway
 {
     /// <summary>
-    /// Sends records to a gateway receiver (Koha, Alma, FOLIO …), one record per connection (gateway-protocol.md 3):
+    /// Sends records to a gateway receiver (Koha, Alma, FOLIO …), one record per connection (docs/design/gateway-protocol.md §3):
     /// validate, connect, write the whole request in one write, read the reply up to a NUL, the end of the stream
     /// or the reply timeout, close.
     /// <para>
@@ -32,12 +32,20 @@ namespace OclcCataloging.Gateway
         private readonly GatewayClientOptions _options;
         private readonly IRetryExecutor _retry;
         private readonly GatewayRequestEncoder _encoder;
+        private readonly Func<byte[], bool, GatewayRefusal?> _validate;
 
         public GatewayClient(GatewayClientOptions options, IRetryExecutor? retry = null)
+            : this(options, retry, GatewayRecordValidator.Validate)
+        {
+        }
+
+        /// <summary>With the record check replaced (tests count how often a record is checked).</summary>
+        internal GatewayClient(GatewayClientOptions options, IRetryExecutor? retry, Func<byte[], bool, GatewayRefusal?> validate)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _retry = retry ?? NoRetryExecutor.Instance;
             _encoder = new GatewayRequestEncoder(options.IdentifierEncoding, options.SendEndOfTransmission);
+            _validate = validate ?? throw new ArgumentNullException(nameof(validate));
         }
 
         public GatewayClientOptions Options => _options;
@@ -45,11 +53,15 @@ namespace OclcCataloging.Gateway
         /// <summary>True for failures that happened before any byte was sent (<see cref="GatewayConnectException"/>): the only ones to retry.</summary>
         public static bool IsRetryableFailure(Exception exception) => exception is GatewayConnectException;
 
-        /// <summary>Null when <paramref name="record"/> would be sent, otherwise why it would be refused (nothing is sent).</summary>
-        public GatewayRefusal? Check(GatewayRecord record)
+        /// <summary>
+        /// Checks <paramref name="record"/> as <see cref="SendAsync(GatewayRecord, CancellationToken)"/> would: its
+        /// <see cref="GatewayCheckedRecord.Refusal"/> says why it would be refused (nothing is sent). Send the result with
+        /// <see cref="SendAsync(GatewayCheckedRecord, CancellationToken)"/>, which does not check it again.
+        /// </summary>
+        public GatewayCheckedRecord Check(GatewayRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
-            return GatewayRecordValidator.Validate(record.Bytes, _options.AllowAuthority);
+            return new GatewayCheckedRecord(record, _validate(record.Bytes, _options.AllowAuthority), _options);
         }
 
         /// <summary>
@@ -72,14 +84,26 @@ namespace OclcCataloging.Gateway
         /// missing replies (see <see cref="GatewaySendResult.Status"/>); throws <see cref="OperationCanceledException"/>
         /// only when cancelled before the record was written.
         /// </summary>
-        public async Task<GatewaySendResult> SendAsync(GatewayRecord record, CancellationToken cancellationToken = default)
+        public Task<GatewaySendResult> SendAsync(GatewayRecord record, CancellationToken cancellationToken = default)
         {
-            if (record == null) throw new ArgumentNullException(nameof(record));
+            return SendAsync(Check(record), cancellationToken);
+        }
+
+        /// <summary>
+        /// Sends a record <see cref="Check"/> has checked, without checking it again (unless another client with other
+        /// settings checked it); a refused record gives its NotSent result without connecting. Otherwise as
+        /// <see cref="SendAsync(GatewayRecord, CancellationToken)"/>.
+        /// </summary>
+        public async Task<GatewaySendResult> SendAsync(GatewayCheckedRecord checkedRecord, CancellationToken cancellationToken = default)
+        {
+            if (checkedRecord == null) throw new ArgumentNullException(nameof(checkedRecord));
+            if (!ReferenceEquals(checkedRecord.CheckedFor, _options)) checkedRecord = Check(checkedRecord.Record);
+            GatewayRecord record = checkedRecord.Record;
             var watch = Stopwatch.StartNew();
             var result = new GatewaySendResult(record, _options.ComputerName, _options.Port, _options.ReceiverType);
             try
             {
-                GatewayRefusal? refusal = Check(record);
+                GatewayRefusal? refusal = checkedRecord.Refusal;
                 if (refusal != null) return NotSent(result, refusal.Code, refusal.Message);
 
                 byte[] request;

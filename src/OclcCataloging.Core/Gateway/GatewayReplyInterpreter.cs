@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace OclcCataloging.Gateway
 {
     /// <summary>
-    /// Reads a receiver's reply text (gateway-protocol.md 2 and 6.17-6.18). The text is kept as it came; only
+    /// Reads a receiver's reply text (docs/design/gateway-protocol.md §4). The text is kept as it came; only
     /// the status, the record id and the URL are taken from it.
     /// <list type="bullet">
     /// <item>Koha: <c>^Success\.</c> is accepted; the biblionumber follows "biblio record number" and is kept only when

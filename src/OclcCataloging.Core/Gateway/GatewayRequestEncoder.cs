@@ -7,7 +7,7 @@ namespace OclcCataloging.Gateway
 {
     /// <summary>
     /// Builds the bytes of one gateway export request, in the layout every receiver accepts
-    /// (gateway-protocol.md 1.5): <c>U</c>, <c>A</c>, <c>P</c> identifier fields, each a tag, a length and the value
+    /// (docs/design/gateway-protocol.md §1): <c>U</c>, <c>A</c>, <c>P</c> identifier fields, each a tag, a length and the value
     /// bytes, then the ISO 2709 record, then (by default) a NUL that tells the receiver the request is complete.
     /// <para>
     /// A length is one byte, 0x40 + n, for values up to 191 bytes. A longer value gets a decimal length, which the

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Gateway
 {
@@ -45,7 +46,7 @@ namespace OclcCataloging.Gateway
     }
 
     /// <summary>
-    /// Reads the receiver side of a gateway export request (gateway-protocol.md 1.2), accepting what both real
+    /// Reads the receiver side of a gateway export request (docs/design/gateway-protocol.md §5), accepting what both real
     /// receivers accept: <c>U</c>/<c>A</c>/<c>P</c> fields in any order with a single-byte length (0x40 + n, up to 191)
     /// or a decimal length, blanks between fields, then one ISO 2709 record whose leader/00-04 gives its length.
     /// Anything after the record is ignored (one record per connection). Never throws on bad input.
@@ -114,12 +115,7 @@ namespace OclcCataloging.Gateway
                 else if (b >= (byte)'0' && b <= (byte)'9')
                 {
                     if (count - i < 5) return Incomplete(p);
-                    int recLen = 0;
-                    for (int k = i; k < i + 5; k++)
-                    {
-                        if (buffer[k] < (byte)'0' || buffer[k] > (byte)'9') return Invalid(p);
-                        recLen = recLen * 10 + (buffer[k] - '0');
-                    }
+                    int recLen = Iso2709Constants.Digits5(buffer, i);
                     if (recLen < 5) return Invalid(p);
                     if (count - i < recLen) return Incomplete(p);
                     var record = new byte[recLen];

@@ -188,14 +188,14 @@ namespace OclcCataloging.Commands
                     continue;
                 }
 
-                GatewayRefusal? refusal = client.Check(gatewayRecord);
-                if (refusal == null)
+                GatewayCheckedRecord checkedRecord = client.Check(gatewayRecord);
+                if (checkedRecord.MaySend)
                 {
                     string description = client.DescribeSend(gatewayRecord);
                     if (!ShouldProcess(description, description + "?", "Send-GatewayExport")) continue;
                 }
                 // A refused record goes through SendAsync too, which refuses it without connecting and builds its result.
-                Enqueue(record, client.SendAsync(gatewayRecord, _cancel.Token));
+                Enqueue(record, client.SendAsync(checkedRecord, _cancel.Token));
             }
         }
 

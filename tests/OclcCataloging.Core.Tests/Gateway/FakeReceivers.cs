@@ -3,8 +3,8 @@ using System.Text;
 namespace OclcCataloging.Core.Tests.Gateway;
 
 /// <summary>
-/// Behaviours of the real receivers as gateway-protocol.md describes them, written independently of the code
-/// under test (their own request parsers follow the receivers' rules, sections 1.2 and 5).
+/// Behaviours of the real receivers as docs/design/gateway-protocol.md describes them, written independently of the code
+/// under test (their own request parsers follow the receivers' rules, §1 and §5).
 /// </summary>
 public static class FakeReceivers
 {

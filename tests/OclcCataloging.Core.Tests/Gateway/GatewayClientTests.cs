@@ -305,6 +305,41 @@ public class GatewayClientTests
     }
 
     [Fact]
+    public async Task A_record_checked_before_sending_is_not_checked_again()
+    {
+        await using var koha = new FakeReceiver(FakeReceivers.Koha());
+        int checks = 0;
+        var options = new GatewayClientOptions("127.0.0.1", koha.Port) { ReceiverType = GatewayReceiverType.Koha, ReplyTimeout = TimeSpan.FromSeconds(10) };
+        var client = new GatewayClient(options, null, (bytes, allowAuthority) =>
+        {
+            Interlocked.Increment(ref checks);
+            return GatewayRecordValidator.Validate(bytes, allowAuthority);
+        });
+
+        // As Send-GatewayExport does: check (to skip the confirmation of a record that will not go), then send.
+        GatewayCheckedRecord checkedRecord = client.Check(Rec());
+        Assert.True(checkedRecord.MaySend);
+        var result = await client.SendAsync(checkedRecord);
+
+        Assert.Equal(GatewayStatus.Accepted, result.Status);
+        Assert.Equal(1, checks);
+    }
+
+    [Fact]
+    public async Task A_record_checked_by_a_client_with_other_settings_is_checked_again()
+    {
+        await using var koha = new FakeReceiver(FakeReceivers.Koha());
+        GatewayCheckedRecord allowed = Client(koha.Port, configure: o => o.AllowAuthority = true).Check(GatewayRecord.FromRecord(Bib(type: 'z')));
+        Assert.True(allowed.MaySend);
+
+        var result = await Client(koha.Port).SendAsync(allowed);
+
+        Assert.Equal(GatewayStatus.NotSent, result.Status);
+        Assert.Equal(GatewayErrorCodes.AuthorityRecord, result.ErrorCode);
+        Assert.Equal(0, koha.Connections);
+    }
+
+    [Fact]
     public async Task Authority_records_go_when_allowed()
     {
         await using var koha = new FakeReceiver(FakeReceivers.Koha());

@@ -76,6 +76,22 @@ public class GatewayRecordValidatorTests
     }
 
     [Fact]
+    public void Data_that_no_directory_entry_covers_is_refused_as_the_iso2709_parser_reports_it()
+    {
+        // The ISO 2709 parser reads such a record and leaves the bytes out; a receiver would lose them too.
+        byte[] rec = Bytes(Bib());
+        byte[] stray = Ascii("stray");
+        byte[] padded = rec.Take(rec.Length - 1).Concat(stray).Concat(new byte[] { 0x1D }).ToArray();
+        Ascii(padded.Length.ToString("D5")).CopyTo(padded, 0);
+
+        var r = GatewayRecordValidator.Validate(padded, false);
+
+        Assert.Equal(GatewayErrorCodes.RecordStructureInvalid, r!.Code);
+        Assert.Contains(stray.Length + " bytes of the data area", r.Message);
+        Assert.EndsWith("Nothing was sent.", r.Message);
+    }
+
+    [Fact]
     public void Leader_09_a_with_bytes_that_are_not_utf8_is_refused()
     {
         byte[] rec = Bytes(Bib("Café"));

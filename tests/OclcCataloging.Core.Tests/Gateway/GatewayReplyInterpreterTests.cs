@@ -7,7 +7,7 @@ public class GatewayReplyInterpreterTests
 {
     public static TheoryData<GatewayReceiverType, string, GatewayStatus, string?, string?> Replies => new()
     {
-        // Koha (gateway-protocol.md 2.1, 4.4)
+        // Koha (docs/design/gateway-protocol.md §4)
         { GatewayReceiverType.Koha, "Success.  Batch number 7 - biblio record number 100 added to Koha.\n\nhttp://staff.example/cgi-bin/koha/catalogue/detail.pl?biblionumber=100",
             GatewayStatus.Accepted, "100", "http://staff.example/cgi-bin/koha/catalogue/detail.pl?biblionumber=100" },
         { GatewayReceiverType.Koha, "Success.  Batch number 7 - biblio record number 42 overlaid by import.\n\nhttp://staff.example/cgi-bin/koha/catalogue/detail.pl?biblionumber=42",
@@ -24,7 +24,7 @@ public class GatewayReplyInterpreterTests
         { GatewayReceiverType.Koha, "Unsuccessful request", GatewayStatus.Rejected, null, null },
         { GatewayReceiverType.Koha, "Invalid response", GatewayStatus.Rejected, null, null },
         { GatewayReceiverType.Koha, "", GatewayStatus.Unknown, null, null },
-        // FOLIO (2.2)
+        // FOLIO
         { GatewayReceiverType.Folio, "Import ok\n", GatewayStatus.Accepted, null, null },
         { GatewayReceiverType.Folio, "Error: access denied\n", GatewayStatus.Rejected, null, null },
         { GatewayReceiverType.Folio, "Error: Error retrieving password\n", GatewayStatus.Rejected, null, null },
@@ -33,7 +33,7 @@ public class GatewayReplyInterpreterTests
         { GatewayReceiverType.Folio, "Error: One record expected in OCLC Connexion request\n", GatewayStatus.Rejected, null, null },
         { GatewayReceiverType.Folio, "Error: Response status code 400 is not equal to 200: bad marc\n", GatewayStatus.Rejected, null, null },
         { GatewayReceiverType.Folio, "Something else", GatewayStatus.Unknown, null, null },
-        // Alma (2.3, documentation only)
+        // Alma (documented behaviour only, docs/design/gateway-protocol.md §4)
         { GatewayReceiverType.Alma, "The record has been processed successfully.", GatewayStatus.Accepted, null, null },
         { GatewayReceiverType.Alma, "The record has been processed successfully. MMS ID: 991234567890123456", GatewayStatus.Accepted, "991234567890123456", null },
         { GatewayReceiverType.Alma, "The record has been processed successfully (991000000001236)", GatewayStatus.Accepted, "991000000001236", null },

@@ -28,20 +28,23 @@ namespace OclcCataloging.Commands.Gateway
     {
         private readonly BlockingCollection<ForegroundWork> _items = new BlockingCollection<ForegroundWork>();
 
+        /// <summary>The verdict for a record the pipeline thread will not handle because the listener stops.</summary>
+        private static GatewayListenerVerdict Stopping() => GatewayListenerVerdict.Reject("the listener is stopping");
+
         /// <summary>The handler a connection thread calls: queues the record and waits for the pipeline thread's verdict.</summary>
         internal Task<GatewayListenerVerdict> HandleAsync(GatewayReceivedRecord record, CancellationToken cancellationToken)
         {
             var verdict = new TaskCompletionSource<GatewayListenerVerdict>(TaskCreationOptions.RunContinuationsAsynchronously);
             // Once the listener stops, a record still waiting for the pipeline thread is refused (and not saved).
             // The registration is released with the verdict, so a long-running listener does not collect them.
-            CancellationTokenRegistration stopping = cancellationToken.Register(() => verdict.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping")));
+            CancellationTokenRegistration stopping = cancellationToken.Register(() => verdict.TrySetResult(Stopping()));
             verdict.Task.ContinueWith(_ => stopping.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             if (!_items.IsAddingCompleted)
             {
                 try { _items.Add(new ForegroundWork { HandlerRecord = record, Verdict = verdict }); }
-                catch (System.InvalidOperationException) { verdict.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping")); }
+                catch (System.InvalidOperationException) { verdict.TrySetResult(Stopping()); }
             }
-            else verdict.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping"));
+            else verdict.TrySetResult(Stopping());
             return verdict.Task;
         }
 
@@ -67,7 +70,7 @@ namespace OclcCataloging.Commands.Gateway
         {
             _items.CompleteAdding();
             while (_items.TryTake(out ForegroundWork? w))
-                w.Verdict?.TrySetResult(GatewayListenerVerdict.Reject("the listener is stopping"));
+                w.Verdict?.TrySetResult(Stopping());
         }
     }
 }
