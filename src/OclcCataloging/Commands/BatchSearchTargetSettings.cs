@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Net;
+using OclcCataloging.Connections;
 using OclcCataloging.Search;
 using OclcCataloging.Search.IdLoc;
 using OclcCataloging.Search.WorldCat;
@@ -58,15 +59,31 @@ namespace OclcCataloging.Commands
 
         private void Check(PSCmdlet command)
         {
-            string? problem = null;
-            if (Kind == SearchTargetKind.Sru && BaseAddress == null)
-                problem = "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).";
-            else if (Kind == SearchTargetKind.WorldCat && Credential == null)
-                problem = "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.";
-            if (problem != null)
+            ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(SearchTargetConnections.KindOf(Kind), IsGiven);
+            if (missing == null) return;
+            string problem = missing.Name switch
             {
-                command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
-            }
+                ConnectionSettingNames.BaseAddress => "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
+                ConnectionSettingNames.Credential => "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.",
+                _ => "A " + Kind + " search needs -" + missing.Name + " (" + missing.Description + ").",
+            };
+            command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
         }
+
+        private bool IsGiven(string setting) => setting switch
+        {
+            ConnectionSettingNames.BaseAddress => BaseAddress != null,
+            ConnectionSettingNames.Credential => Credential != null,
+            ConnectionSettingNames.TokenAddress => TokenAddress != null,
+            ConnectionSettingNames.Scope => Scope != null,
+            ConnectionSettingNames.RecordFormat => RecordFormat.HasValue,
+            ConnectionSettingNames.RequestsPerSecond => RequestsPerSecond.HasValue,
+            ConnectionSettingNames.DailyBudget => DailyBudget.HasValue,
+            ConnectionSettingNames.SruVersion => SruVersion != null,
+            ConnectionSettingNames.IndexMap => IndexMap != null,
+            ConnectionSettingNames.RecordSchema => RecordSchema != null,
+            ConnectionSettingNames.Scheme => Scheme.HasValue,
+            _ => false,
+        };
     }
 }

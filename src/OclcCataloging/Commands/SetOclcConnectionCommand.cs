@@ -18,26 +18,6 @@ namespace OclcCataloging.Commands
     {
         private static readonly char[] NotInNames = { '*', '?', '[', ']', '/', '\\' };
 
-        // Which kinds each kind-specific parameter applies to.
-        private static readonly Dictionary<string, ConnectionKind[]> KindsOf = new Dictionary<string, ConnectionKind[]>(StringComparer.OrdinalIgnoreCase)
-        {
-            [nameof(Credential)] = new[] { ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.Gateway },
-            [nameof(BaseAddress)] = new[] { ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc },
-            [nameof(TokenAddress)] = new[] { ConnectionKind.WorldCat },
-            [nameof(Scope)] = new[] { ConnectionKind.WorldCat },
-            [nameof(RecordFormat)] = new[] { ConnectionKind.WorldCat },
-            [nameof(RequestsPerSecond)] = new[] { ConnectionKind.WorldCat },
-            [nameof(DailyBudget)] = new[] { ConnectionKind.WorldCat },
-            [nameof(SruVersion)] = new[] { ConnectionKind.Sru },
-            [nameof(RecordSchema)] = new[] { ConnectionKind.Sru },
-            [nameof(IndexMap)] = new[] { ConnectionKind.Sru },
-            [nameof(Scheme)] = new[] { ConnectionKind.IdLoc },
-            [nameof(ComputerName)] = new[] { ConnectionKind.Gateway },
-            [nameof(Port)] = new[] { ConnectionKind.Gateway },
-            [nameof(ReceiverType)] = new[] { ConnectionKind.Gateway },
-            [nameof(UserId)] = new[] { ConnectionKind.Gateway },
-        };
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -154,26 +134,17 @@ namespace OclcCataloging.Commands
 
         private void CheckParametersFitKind()
         {
-            foreach (string parameter in MyInvocation.BoundParameters.Keys)
-            {
-                if (KindsOf.TryGetValue(parameter, out ConnectionKind[]? kinds) && Array.IndexOf(kinds, Kind) < 0)
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind,
-                        "-" + parameter + " does not apply to " + Kind + " connections (only to " + string.Join(", ", kinds) + ").", parameter));
-            }
-            RequireFor(ConnectionKind.WorldCat, nameof(Credential), "the WorldCat client id (user name) and secret (password)");
-            if (Kind == ConnectionKind.WorldCat && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
+            ConnectionSettingRule? misplaced = ConnectionKindSettings.FirstNotFor(Kind, MyInvocation.BoundParameters.Keys);
+            if (misplaced != null)
+                ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind,
+                    "-" + misplaced.Name + " does not apply to " + Kind + " connections (only to " + string.Join(", ", misplaced.Kinds) + ").", misplaced.Name));
+            ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(Kind, Bound);
+            if (missing != null)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
-                    "Connections of kind WorldCat need the secret as the password of -Credential.", nameof(Credential)));
-            RequireFor(ConnectionKind.Sru, nameof(BaseAddress), "the SRU server's address");
-            RequireFor(ConnectionKind.Gateway, nameof(ComputerName), "the receiver's host name");
-            RequireFor(ConnectionKind.Gateway, nameof(Port), "the receiver's port");
-        }
-
-        private void RequireFor(ConnectionKind kind, string parameter, string what)
-        {
-            if (Kind == kind && !MyInvocation.BoundParameters.ContainsKey(parameter))
+                    "Connections of kind " + Kind + " need -" + missing.Name + " (" + missing.Description + ").", missing.Name));
+            if (ConnectionKindSettings.NeedsSecret(Kind) && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
-                    "Connections of kind " + kind + " need -" + parameter + " (" + what + ").", parameter));
+                    "Connections of kind " + Kind + " need the secret as the password of -Credential.", nameof(Credential)));
         }
 
         private ConnectionProfile BuildProfile(string name)
