@@ -1,5 +1,5 @@
 using System;
-using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using OclcCataloging.Connections;
@@ -24,7 +24,7 @@ namespace OclcCataloging.Commands
         internal double? RequestsPerSecond { get; set; }
         internal int? DailyBudget { get; set; }
         internal string? SruVersion { get; set; }
-        internal IDictionary? IndexMap { get; set; }
+        internal IDictionary<string, string>? IndexMap { get; set; }
         internal string? RecordSchema { get; set; }
         internal IdLocScheme? Scheme { get; set; }
 
@@ -50,11 +50,21 @@ namespace OclcCataloging.Commands
             if (command.RequestsPerSecond.HasValue) settings.RequestsPerSecond = command.RequestsPerSecond;
             if (command.DailyBudget.HasValue) settings.DailyBudget = command.DailyBudget;
             if (command.SruVersion != null) settings.SruVersion = command.SruVersion;
-            if (command.IndexMap != null) settings.IndexMap = command.IndexMap;
+            if (command.IndexMap != null) settings.IndexMap = ReadIndexMap(command);
             if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
             if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
             settings.Check(command);
             return settings;
+        }
+
+        private static IDictionary<string, string>? ReadIndexMap(InvokeBatchSearchCommand command)
+        {
+            try { return IndexMapArgument.ToEntries(command.IndexMap); }
+            catch (ArgumentException e)
+            {
+                command.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, command.IndexMap));
+                return null;
+            }
         }
 
         private void Check(PSCmdlet command)

@@ -26,11 +26,7 @@ namespace OclcCataloging.Commands
             settings.RecordSchema = profile.GetSetting(ConnectionSettingNames.RecordSchema);
             settings.Scheme = ParseEnum<IdLocScheme>(profile.GetSetting(ConnectionSettingNames.Scheme));
             if (profile.IndexMap.Count > 0)
-            {
-                var map = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-                foreach (var entry in profile.IndexMap) map[entry.Key] = entry.Value;
-                settings.IndexMap = map;
-            }
+                settings.IndexMap = new System.Collections.Generic.Dictionary<string, string>(profile.IndexMap, StringComparer.OrdinalIgnoreCase);
             return SearchTargetConnections.TargetOf(profile.Kind);
         }
 

@@ -61,7 +61,9 @@ namespace OclcCataloging.Commands
         public string? RecordSchema { get; set; }
 
         [Parameter]
-        public Hashtable? IndexMap { get; set; }
+        [ArgumentCompleter(typeof(IndexMapPresetCompleter))]
+        [ValidateNotNull]
+        public object? IndexMap { get; set; }
 
         [Parameter]
         [ValidateSet("Names", "Subjects", "All", IgnoreCase = true)]
@@ -171,17 +173,10 @@ namespace OclcCataloging.Commands
 
         private void CopyIndexMap(ConnectionProfile p)
         {
-            foreach (DictionaryEntry entry in IndexMap!)
-            {
-                string key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                if (!Enum.TryParse(key, true, out SearchIndex index) || !Enum.IsDefined(typeof(SearchIndex), index) || int.TryParse(key, out _))
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting,
-                        "-IndexMap: '" + key + "' is not a search index; use " + string.Join(", ", Enum.GetNames(typeof(SearchIndex))) + ".", key));
-                string? cql = entry.Value is PSObject o ? o.BaseObject?.ToString() : entry.Value?.ToString();
-                if (string.IsNullOrWhiteSpace(cql))
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting, "-IndexMap: the CQL index for '" + key + "' is empty.", key));
-                p.IndexMap[index.ToString()] = cql!.Trim();
-            }
+            IDictionary<string, string>? entries = null;
+            try { entries = IndexMapArgument.ToEntries(IndexMap); }
+            catch (ArgumentException e) { ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting, e.Message, IndexMap!)); }
+            foreach (var entry in entries!) p.IndexMap[entry.Key] = entry.Value;
         }
 
         private string RequireWebAddress(Uri uri, string parameter)
