@@ -5,7 +5,8 @@ using System.Globalization;
 using System.Management.Automation;
 using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
-using OclcCataloging.Search;
+using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.WorldCat;
 
 namespace OclcCataloging.Commands
 {
@@ -41,8 +42,7 @@ namespace OclcCataloging.Commands
         public string? Scope { get; set; }
 
         [Parameter]
-        [ValidateSet("MarcXml", "Marc21", IgnoreCase = true)]
-        public string? RecordFormat { get; set; }
+        public WorldCatRecordFormat? RecordFormat { get; set; }
 
         [Parameter]
         [ValidateRange(0.01, 1000.0)]
@@ -66,8 +66,7 @@ namespace OclcCataloging.Commands
         public object? IndexMap { get; set; }
 
         [Parameter]
-        [ValidateSet("Names", "Subjects", "All", IgnoreCase = true)]
-        public string? Scheme { get; set; }
+        public IdLocScheme? Scheme { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -157,12 +156,12 @@ namespace OclcCataloging.Commands
             if (BaseAddress != null) s[ConnectionSettingNames.BaseAddress] = RequireWebAddress(BaseAddress, nameof(BaseAddress));
             if (TokenAddress != null) s[ConnectionSettingNames.TokenAddress] = RequireWebAddress(TokenAddress, nameof(TokenAddress));
             if (Scope != null) s[ConnectionSettingNames.Scope] = Scope;
-            if (RecordFormat != null) s[ConnectionSettingNames.RecordFormat] = RecordFormat;
+            if (RecordFormat.HasValue) s[ConnectionSettingNames.RecordFormat] = RecordFormat.Value.ToString();
             if (Bound(nameof(RequestsPerSecond))) s[ConnectionSettingNames.RequestsPerSecond] = RequestsPerSecond.ToString("R", CultureInfo.InvariantCulture);
             if (Bound(nameof(DailyBudget))) s[ConnectionSettingNames.DailyBudget] = DailyBudget.ToString(CultureInfo.InvariantCulture);
             if (SruVersion != null) s[ConnectionSettingNames.SruVersion] = SruVersion;
             if (RecordSchema != null) s[ConnectionSettingNames.RecordSchema] = RecordSchema;
-            if (Scheme != null) s[ConnectionSettingNames.Scheme] = Canonical(Scheme, "Names", "Subjects", "All");
+            if (Scheme.HasValue) s[ConnectionSettingNames.Scheme] = Scheme.Value.ToString();
             if (ComputerName != null) s[ConnectionSettingNames.ComputerName] = ComputerName;
             if (Bound(nameof(Port))) s[ConnectionSettingNames.Port] = Port.ToString(CultureInfo.InvariantCulture);
             if (Bound(nameof(ReceiverType))) s[ConnectionSettingNames.ReceiverType] = ReceiverType.ToString();
@@ -214,9 +213,6 @@ namespace OclcCataloging.Commands
         }
 
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
-
-        private static string Canonical(string value, params string[] names) =>
-            Array.Find(names, n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) ?? value;
 
         private static bool HasControlCharacter(string s)
         {
