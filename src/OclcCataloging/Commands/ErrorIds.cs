@@ -39,6 +39,9 @@ namespace OclcCataloging.Commands
         // ConvertTo-MarcText
         internal const string RecordNotConverted = "RecordNotConverted";
 
+        // Test-LhrRecord (record findings use the OclcCataloging.DataSync.Lhr.LhrRules values as ids)
+        internal const string TranslationTableInvalid = "TranslationTableInvalid";
+
         // Saved connections (Set-, Get-, Remove-OclcConnection and every -Connection parameter)
         internal const string ConnectionNotFound = "ConnectionNotFound";
         internal const string ConnectionKindMismatch = "ConnectionKindMismatch";

@@ -208,23 +208,14 @@ namespace OclcCataloging.Commands
                     object b = item is PSObject p ? p.BaseObject : item;
                     if (b is TranslationRow tr) { rows.Add(tr); continue; }
                     var ps = PSObject.AsPSObject(item);
-                    var missing = new List<string>();
-                    foreach (string col in HoldingsTranslationTable.Columns)
-                    {
-                        if (ps.Properties[col] == null) missing.Add(col);
-                    }
+                    List<string> missing = HoldingsTranslationTable.MissingColumns(column => ps.Properties[column] != null);
                     if (missing.Count > 0)
                     {
                         ThrowTerminatingError(new ErrorRecord(
                             new ArgumentException("-TranslationTable rows need the properties " + string.Join(",", HoldingsTranslationTable.Columns) + "; missing: " + string.Join(",", missing.ToArray()) + "."),
                             LhrRules.TableColumnMissing, ErrorCategory.InvalidArgument, item));
                     }
-                    rows.Add(new TranslationRow
-                    {
-                        In852a = Cell(ps, "In852a"), In852b = Cell(ps, "In852b"), In852c = Cell(ps, "In852c"),
-                        Out852a = Cell(ps, "Out852a"), Out852b = Cell(ps, "Out852b"), Out852c = Cell(ps, "Out852c"),
-                        Out008_20 = Cell(ps, "Out008_20"), Out008_21 = Cell(ps, "Out008_21"),
-                    });
+                    rows.Add(TranslationRow.FromCells(column => ps.Properties[column]?.Value?.ToString() ?? string.Empty));
                 }
                 table = new HoldingsTranslationTable(rows);
             }
@@ -234,21 +225,19 @@ namespace OclcCataloging.Commands
             }
             if (!table.IsValid)
             {
-                var errors = new List<string>();
-                foreach (DataSyncFinding f in table.Findings) if (f.Severity == FindingSeverity.Error) errors.Add(f.ToString());
+                List<string> errors = table.DescribeErrors();
                 ThrowTerminatingError(new ErrorRecord(
                     new InvalidDataException("The holdings translation table is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.ToArray())),
-                    "TranslationTableInvalid", ErrorCategory.InvalidData, TranslationTable)
+                    ErrorIds.TranslationTableInvalid, ErrorCategory.InvalidData, TranslationTable)
                 {
                     ErrorDetails = new ErrorDetails("The holdings translation table is not valid: " + string.Join(" ", errors.ToArray()))
                     {
-                        RecommendedAction = "Fix the table: 852 $b codes are four characters of A-Z and 2-9; 008/20 is a, b, c, l or u; 008/21 is a, b or u.",
+                        RecommendedAction = "Fix the table: " + HoldingsTranslationTable.ValidOutValues,
                     },
                 });
             }
             return table;
         }
 
-        private static string Cell(PSObject ps, string name) => ps.Properties[name]?.Value?.ToString() ?? string.Empty;
     }
 }

@@ -91,4 +91,32 @@ public sealed class HoldingsTranslationTableTests
     [InlineData("XY10", false)]
     [InlineData("MAINS", false)]
     public void Holding_codes_are_four_of_A_Z_and_2_9(string code, bool ok) => Assert.Equal(ok, HoldingsTranslationTable.IsHoldingCode(code));
+
+    [Fact]
+    public void Rows_from_named_cells_default_like_csv_rows()
+    {
+        var cells = new Dictionary<string, string> { ["In852a"] = "OCWMS", ["In852b"] = "", ["Out852a"] = "OCWMS", ["Out852b"] = "MAIN" };
+        var row = TranslationRow.FromCells(c => cells.TryGetValue(c, out var v) ? v : null);
+        Assert.Equal("OCWMS", row.In852a);
+        Assert.Equal("", row.In852b);       // given empty: matches an absent or empty subfield
+        Assert.Equal("*", row.In852c);      // not given: matches anything
+        Assert.Equal("", row.Out852c);
+        var csv = Csv("OCWMS,,*,OCWMS,MAIN,,,\n").Rows[0];
+        Assert.Equal((csv.In852a, csv.In852b, csv.In852c, csv.Out852b), (row.In852a, row.In852b, row.In852c, row.Out852b));
+    }
+
+    [Fact]
+    public void Missing_columns_are_named_in_table_order() =>
+        Assert.Equal(new[] { "In852c", "Out008_21" },
+            HoldingsTranslationTable.MissingColumns(c => c != "Out008_21" && c != "In852c"));
+
+    [Fact]
+    public void Errors_are_described_without_warnings()
+    {
+        var t = Csv("A,B,C,XYZ,MAI,,x,\nA,B,C,XYZ,MAIN,,,\n");
+        var errors = t.DescribeErrors();
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith(LhrRules.TableHoldingCode, errors[0]);
+        Assert.StartsWith(LhrRules.TableLendingPolicy, errors[1]);
+    }
 }

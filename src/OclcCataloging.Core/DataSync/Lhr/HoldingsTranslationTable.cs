@@ -17,7 +17,27 @@ namespace OclcCataloging.DataSync.Lhr
     public sealed class HoldingsTranslationTable
     {
         /// <summary>The columns a table must have.</summary>
-        public static readonly string[] Columns = { "In852a", "In852b", "In852c", "Out852a", "Out852b", "Out852c", "Out008_20", "Out008_21" };
+        public static readonly string[] Columns =
+        {
+            nameof(TranslationRow.In852a), nameof(TranslationRow.In852b), nameof(TranslationRow.In852c),
+            nameof(TranslationRow.Out852a), nameof(TranslationRow.Out852b), nameof(TranslationRow.Out852c),
+            nameof(TranslationRow.Out008_20), nameof(TranslationRow.Out008_21),
+        };
+
+        /// <summary>What valid Out values are, in one sentence (for a message about an invalid table).</summary>
+        public const string ValidOutValues =
+            "852 $b codes are four characters of A-Z and 2-9; 008/20 is a, b, c, l or u; 008/21 is a, b or u.";
+
+        /// <summary>The columns of <see cref="Columns"/> that <paramref name="hasColumn"/> says a row lacks, in table order.</summary>
+        public static List<string> MissingColumns(Func<string, bool> hasColumn)
+        {
+            if (hasColumn == null) throw new ArgumentNullException(nameof(hasColumn));
+            return new List<string>(Array.FindAll(Columns, c => !hasColumn(c)));
+        }
+
+        /// <summary>The error findings, each as "RuleId Tag/row: message".</summary>
+        public List<string> DescribeErrors() =>
+            Findings.FindAll(f => f.Severity == FindingSeverity.Error).ConvertAll(f => f.ToString());
 
         private readonly List<TranslationRow> _rows;
         private readonly Dictionary<string, TranslationRow> _exact = new Dictionary<string, TranslationRow>(StringComparer.Ordinal);
@@ -117,18 +137,9 @@ namespace OclcCataloging.DataSync.Lhr
                     continue;
                 }
                 if (fields.TrueForAll(f => f.Length == 0)) continue;
-                rows.Add(new TranslationRow
-                {
-                    RowNumber = rows.Count + 1,
-                    In852a = Cell(header, fields, "In852a", "*"),
-                    In852b = Cell(header, fields, "In852b", "*"),
-                    In852c = Cell(header, fields, "In852c", "*"),
-                    Out852a = Cell(header, fields, "Out852a", string.Empty),
-                    Out852b = Cell(header, fields, "Out852b", string.Empty),
-                    Out852c = Cell(header, fields, "Out852c", string.Empty),
-                    Out008_20 = Cell(header, fields, "Out008_20", string.Empty),
-                    Out008_21 = Cell(header, fields, "Out008_21", string.Empty),
-                });
+                TranslationRow row = TranslationRow.FromCells(column => Cell(header, fields, column));
+                row.RowNumber = rows.Count + 1;
+                rows.Add(row);
             }
             if (header == null)
                 findings.Add(new DataSyncFinding(LhrRules.TableColumnMissing, FindingSeverity.Error, null, null, "The translation table is empty (no header row)."));
@@ -201,10 +212,11 @@ namespace OclcCataloging.DataSync.Lhr
             return -1;
         }
 
-        private static string Cell(List<string> header, List<string> fields, string column, string whenMissing)
+        // Null when the table has no such column or the line ends before it: the row's default applies.
+        private static string? Cell(List<string> header, List<string> fields, string column)
         {
             int i = IndexOf(header, column);
-            return i < 0 || i >= fields.Count ? whenMissing : fields[i];
+            return i < 0 || i >= fields.Count ? null : fields[i];
         }
 
         /// <summary>Minimal RFC 4180 reader: commas, double quotes, "" inside quotes, quoted line breaks.</summary>

@@ -16,6 +16,25 @@ namespace OclcCataloging.DataSync.Lhr
         public string Out008_20 { get; set; } = string.Empty;
         public string Out008_21 { get; set; } = string.Empty;
 
+        /// <summary>
+        /// A row from named cells: <paramref name="cellOf"/> gives a column's value, or null when the row has no such
+        /// column (an In column then matches anything, an Out column is empty). Columns: <see cref="HoldingsTranslationTable.Columns"/>.
+        /// </summary>
+        public static TranslationRow FromCells(System.Func<string, string?> cellOf)
+        {
+            if (cellOf == null) throw new System.ArgumentNullException(nameof(cellOf));
+            var row = new TranslationRow();
+            row.In852a = cellOf(nameof(In852a)) ?? row.In852a;
+            row.In852b = cellOf(nameof(In852b)) ?? row.In852b;
+            row.In852c = cellOf(nameof(In852c)) ?? row.In852c;
+            row.Out852a = cellOf(nameof(Out852a)) ?? row.Out852a;
+            row.Out852b = cellOf(nameof(Out852b)) ?? row.Out852b;
+            row.Out852c = cellOf(nameof(Out852c)) ?? row.Out852c;
+            row.Out008_20 = cellOf(nameof(Out008_20)) ?? row.Out008_20;
+            row.Out008_21 = cellOf(nameof(Out008_21)) ?? row.Out008_21;
+            return row;
+        }
+
         /// <summary>Row number in the table (1 = first data row).</summary>
         public int RowNumber { get; set; }
 
