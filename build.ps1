@@ -151,9 +151,11 @@ function Stop-ZebraTestServer([string] $Work) {
     if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
 }
 
-# The xunit projects build.ps1 -Task Test runs, each counted in the final line.
+# The xunit projects build.ps1 -Task Test runs, each counted in the final line. The core tests run twice: against
+# the net8.0 core (PowerShell 7) and the netstandard2.0 core (Windows PowerShell 5.1), for its #else branches.
 $XunitProjects = @(
     'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj'
+    'tests/OclcCataloging.Core.Tests.NetStandard/OclcCataloging.Core.Tests.NetStandard.csproj'
     'tests/OclcCataloging.Module.Tests/OclcCataloging.Module.Tests.csproj'
 )
 
