@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Security;
 using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
 using OclcCataloging.Search;
@@ -134,8 +135,8 @@ namespace OclcCataloging.Commands
             string action = existing == null ? "Save " + Kind + " connection" : "Replace " + existing.Kind + " connection with a " + Kind + " connection";
             if (!ShouldProcess("'" + name + "' in " + store.Path, action)) return;
 
-            string? password = Credential?.GetNetworkCredential().Password;
-            if (!string.IsNullOrEmpty(password)) ProtectSecret(store, profile, password!);
+            SecureString? password = Credential?.Password;
+            if (password != null && password.Length > 0) ProtectSecret(store, profile, password);
 
             profile.Modified = DateTimeOffset.UtcNow;
             try { store.Save(profile); }
@@ -161,7 +162,7 @@ namespace OclcCataloging.Commands
                         "-" + parameter + " does not apply to " + Kind + " connections (only to " + string.Join(", ", kinds) + ").", parameter));
             }
             RequireFor(ConnectionKind.WorldCat, nameof(Credential), "the WorldCat client id (user name) and secret (password)");
-            if (Kind == ConnectionKind.WorldCat && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
+            if (Kind == ConnectionKind.WorldCat && Credential != null && (Credential.Password == null || Credential.Password.Length == 0))
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
                     "Connections of kind WorldCat need the secret as the password of -Credential.", nameof(Credential)));
             RequireFor(ConnectionKind.Sru, nameof(BaseAddress), "the SRU server's address");
@@ -224,7 +225,7 @@ namespace OclcCataloging.Commands
             return uri.AbsoluteUri;
         }
 
-        private void ProtectSecret(ConnectionProfileStore store, ConnectionProfile profile, string password)
+        private void ProtectSecret(ConnectionProfileStore store, ConnectionProfile profile, SecureString password)
         {
             ISecretProtector protector;
             try { protector = SecretProtectors.ForSave(store, SecretStore, Vault); }
