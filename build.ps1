@@ -4,8 +4,8 @@
 .DESCRIPTION
     Build   assembles an importable module folder in out/OclcCataloging (net8.0 build for PowerShell 7.4+,
             net472 build for Windows PowerShell 5.1, each with its isolated Dependencies folder).
-    Test    builds, runs the xunit suite and the Pester suite (in a fresh PowerShell process) and ends with
-            one line "N passed, N failed, N skipped" summing both. Exits 1 when anything failed.
+    Test    builds, runs the xunit projects (listed in $XunitProjects) and the Pester suite (in a fresh PowerShell
+            process) and ends with one line "N passed, N failed, N skipped" summing all. Exits 1 when anything failed.
     Demo    builds, then runs a realistic pipeline on the sample records in samples/.
     Bench   builds, then runs the benchmark harness in bench/ (needs yaz and Perl MARC::Record for the
             reference figures).
@@ -44,7 +44,7 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
 }
 
-function Invoke-Build {
+function Invoke-ModuleBuild {
     Write-Host "Building OclcCataloging ($Configuration) into $ModuleOut"
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $ModuleOut -Force
@@ -151,8 +151,31 @@ function Stop-ZebraTestServer([string] $Work) {
     if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
 }
 
+# The xunit projects build.ps1 -Task Test runs, each counted in the final line. The core tests run twice: against
+# the net8.0 core (PowerShell 7) and the netstandard2.0 core (Windows PowerShell 5.1), for its #else branches.
+$XunitProjects = @(
+    'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj'
+    'tests/OclcCataloging.Core.Tests.NetStandard/OclcCataloging.Core.Tests.NetStandard.csproj'
+    'tests/OclcCataloging.Module.Tests/OclcCataloging.Module.Tests.csproj'
+)
+
+# Runs one xunit project; returns its name and counts (a project that produced no results counts as 1 failure).
+function Invoke-XunitProject([string] $Project) {
+    $name = [System.IO.Path]::GetFileNameWithoutExtension($Project)
+    Write-Host "`n=== xunit: $name ==="
+    $trx = Join-Path $ResultsDir "$name.trx"
+    & dotnet test (Join-Path $Root $Project) -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
+    if (Test-Path $trx) {
+        Write-TrxSkips $trx
+        return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $trx }
+    }
+    Write-Host "$name did not produce results (build or test host failure): counted as 1 failure."
+    return [pscustomobject]@{ Name = $name; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+}
+
 function Invoke-Tests {
-    Invoke-Build
+    Invoke-ModuleBuild
     $tools = Restore-TestTools
     $simulators = Build-Simulators
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
@@ -162,17 +185,8 @@ function Invoke-Tests {
     # Zebra serves both suites (the SRU tests in xunit, the Invoke-BatchSearch tests in Pester).
     $zebra = Start-ZebraTestServer
     try {
-        Write-Host "`n=== xunit: OclcCataloging.Core.Tests ==="
-        $trx = Join-Path $ResultsDir 'core.trx'
-        & dotnet test (Join-Path $Root 'tests/OclcCataloging.Core.Tests/OclcCataloging.Core.Tests.csproj') -c $Configuration --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
-        if (Test-Path $trx) {
-            Write-TrxSkips $trx
-            $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = Read-TrxCounts $trx })
-        }
-        else {
-            $suites.Add([pscustomobject]@{ Name = 'xunit'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
-            Write-Host 'xunit did not produce results (build or test host failure): counted as 1 failure.'
+        foreach ($project in $XunitProjects) {
+            $suites.Add((Invoke-XunitProject $project))
         }
 
         Write-Host "`n=== Pester (fresh PowerShell process) ==="
@@ -195,7 +209,7 @@ function Invoke-Tests {
     $passed = 0; $failed = 0; $skipped = 0
     Write-Host ''
     foreach ($s in $suites) {
-        Write-Host ('{0,-7} {1} passed, {2} failed, {3} skipped' -f $s.Name, $s.Counts.Passed, $s.Counts.Failed, $s.Counts.Skipped)
+        Write-Host ('{0,-40} {1} passed, {2} failed, {3} skipped' -f $s.Name, $s.Counts.Passed, $s.Counts.Failed, $s.Counts.Skipped)
         $passed += $s.Counts.Passed; $failed += $s.Counts.Failed; $skipped += $s.Counts.Skipped
     }
     Write-Host ('{0} passed, {1} failed, {2} skipped' -f $passed, $failed, $skipped)
@@ -203,21 +217,21 @@ function Invoke-Tests {
 }
 
 function Invoke-Demo {
-    Invoke-Build
+    Invoke-ModuleBuild
     Write-Host ''
     Invoke-Native dotnet @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'samples/Invoke-Demo.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'))
 }
 
 function Invoke-Bench {
-    Invoke-Build
+    Invoke-ModuleBuild
     $simulators = Build-Simulators
     $argsList = @('pwsh', '-NoLogo', '-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'bench/Invoke-Benchmark.ps1'), '-ModulePath', (Join-Path $ModuleOut 'OclcCataloging.psd1'), '-SimulatorsPath', $simulators)
     foreach ($k in $BenchParameters.Keys) { $argsList += @("-$k", "$($BenchParameters[$k])") }
     Invoke-Native dotnet $argsList
 }
 
-function Install-Module {
-    Invoke-Build
+function Install-BuiltModule {
+    Invoke-ModuleBuild
     $documents = [Environment]::GetFolderPath('MyDocuments')
     if ($Edition -eq 'Desktop') {
         $base = Join-Path $documents 'WindowsPowerShell/Modules'
@@ -238,9 +252,9 @@ function Install-Module {
 
 switch ($Task) {
     'Clean' { foreach ($p in @($OutRoot, (Join-Path $Root 'artifacts'))) { if (Test-Path $p) { Remove-Item $p -Recurse -Force } } }
-    'Build' { Invoke-Build }
+    'Build' { Invoke-ModuleBuild }
     'Test' { Invoke-Tests }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
-    'Install' { Install-Module }
+    'Install' { Install-BuiltModule }
 }

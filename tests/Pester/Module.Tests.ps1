@@ -102,6 +102,34 @@ Describe 'OclcCataloging module' {
         }
     }
 
+    Context 'Version' {
+        BeforeAll {
+            $script:manifest = Import-PowerShellDataFile -LiteralPath $script:ModulePath
+            $v = [version] $manifest.ModuleVersion
+            # An assembly version always has four parts: 0.1.0 is 0.1.0.0.
+            $script:assemblyVersion = [version]::new($v.Major, $v.Minor, [Math]::Max($v.Build, 0), [Math]::Max($v.Revision, 0))
+        }
+
+        It 'gives every shipped assembly of both frameworks the manifest version' {
+            $bin = Join-Path (Split-Path -Parent $script:ModulePath) 'bin'
+            $files = @(Get-ChildItem -LiteralPath $bin -Recurse -Filter 'OclcCataloging*.dll')
+            # Core, cmdlets and the Polly adapter, for net8.0 and net472.
+            $files.Count | Should -Be 6 -Because ($files.FullName -join ', ')
+            foreach ($f in $files) {
+                [System.Reflection.AssemblyName]::GetAssemblyName($f.FullName).Version | Should -Be $assemblyVersion -Because $f.FullName
+            }
+            (Get-Module OclcCataloging).Version | Should -Be ([version] $manifest.ModuleVersion)
+            $info = [OclcCataloging.Marc.MarcRecord].Assembly.GetCustomAttributes([System.Reflection.AssemblyInformationalVersionAttribute], $false)[0]
+            ($info.InformationalVersion -split '\+')[0] | Should -Be $manifest.ModuleVersion
+        }
+
+        It 'is written in the manifest only; the build reads it from there' {
+            $props = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../Directory.Build.props') -Raw
+            $props | Should -Not -Match '<(Module|Assembly|File)?Version>\s*\d'
+            $props | Should -Match 'OclcCataloging\.psd1'
+        }
+    }
+
     Context 'Help' -ForEach @(
         @{ Name = 'Import-MarcFile' }
         @{ Name = 'Export-MarcFile' }

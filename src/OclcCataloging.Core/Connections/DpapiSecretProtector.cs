@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using System.Security;
 using System.Text;
 
 namespace OclcCataloging.Connections
@@ -19,11 +20,11 @@ namespace OclcCataloging.Connections
 
         public SecretStoreKind Kind => SecretStoreKind.Dpapi;
 
-        public string Protect(string connectionName, string secret)
+        public string Protect(string connectionName, SecureString secret)
         {
             if (secret == null) throw new ArgumentNullException(nameof(secret));
             RequireWindows(connectionName);
-            byte[] plain = Encoding.Unicode.GetBytes(secret);
+            byte[] plain = SecureStringBytes.ToUtf16(secret);
             try
             {
                 return ToHex(Transform(plain, protect: true));
@@ -38,7 +39,7 @@ namespace OclcCataloging.Connections
             }
         }
 
-        public string Unprotect(string connectionName, string protectedSecret)
+        public SecureString Unprotect(string connectionName, string protectedSecret)
         {
             RequireWindows(connectionName);
             byte[]? blob = FromHex(protectedSecret);
@@ -54,7 +55,7 @@ namespace OclcCataloging.Connections
                 throw new ConnectionSecretException("The secret of connection '" + connectionName + "' cannot be read with DPAPI (" + e.Message +
                     "). DPAPI secrets can only be read by the Windows user who saved them, on the same computer: run Set-OclcConnection -Credential as the account that runs the task.", e);
             }
-            try { return Encoding.Unicode.GetString(plain); }
+            try { return SecureStringBytes.FromUtf16(plain); }
             finally { Array.Clear(plain, 0, plain.Length); }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,11 +30,11 @@ namespace OclcCataloging.Connections
 
         public string KeyFilePath { get; }
 
-        public string Protect(string connectionName, string secret)
+        public string Protect(string connectionName, SecureString secret)
         {
             if (secret == null) throw new ArgumentNullException(nameof(secret));
             byte[] key = ReadOrCreateKey();
-            byte[] plain = Encoding.UTF8.GetBytes(secret);
+            byte[] plain = SecureStringBytes.ToUtf8(secret);
             try
             {
                 byte[] iv = RandomBytes(IvLength);
@@ -57,7 +58,7 @@ namespace OclcCataloging.Connections
             }
         }
 
-        public string Unprotect(string connectionName, string protectedSecret)
+        public SecureString Unprotect(string connectionName, string protectedSecret)
         {
             byte[] blob = Decode(connectionName, protectedSecret);
             if (!File.Exists(KeyFilePath))
@@ -77,7 +78,7 @@ namespace OclcCataloging.Connections
                 using (ICryptoTransform dec = aes.CreateDecryptor())
                 {
                     byte[] plain = dec.TransformFinalBlock(blob, IvLength, cipherLength);
-                    try { return Encoding.UTF8.GetString(plain); }
+                    try { return SecureStringBytes.FromUtf8(plain); }
                     finally { Array.Clear(plain, 0, plain.Length); }
                 }
             }

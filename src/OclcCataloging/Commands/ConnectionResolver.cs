@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using System.Net;
+using System.Security;
 using OclcCataloging.Connections;
 
 namespace OclcCataloging.Commands
@@ -51,7 +51,7 @@ namespace OclcCataloging.Commands
                 return false;
             }
 
-            string? secret = null;
+            SecureString? secret = null;
             if (profile.HasSecret)
             {
                 try
@@ -64,12 +64,9 @@ namespace OclcCataloging.Commands
                     return false;
                 }
             }
-            NetworkCredential? credential = profile.UserName != null || secret != null
-                ? new NetworkCredential(profile.UserName ?? string.Empty, secret ?? string.Empty)
-                : null;
             cmdlet.WriteVerbose("Using the saved " + profile.Kind + " connection '" + profile.Name + "' from " + store.Path +
                 (profile.HasSecret ? " (secret kept with " + profile.SecretStore + ")." : " (no secret)."));
-            resolved = new ResolvedConnection(profile, credential, store.Path);
+            resolved = new ResolvedConnection(profile, secret, store.Path);
             return true;
         }
     }

@@ -226,7 +226,6 @@ namespace OclcCataloging.Commands
             }
             finally
             {
-                _session.Dispose();
                 _target?.Dispose();
                 if (_progress != null && _progress.HasReported)
                     WriteProgress(new ProgressRecord(1, "Invoke-BatchSearch", "Done") { RecordType = ProgressRecordType.Completed });

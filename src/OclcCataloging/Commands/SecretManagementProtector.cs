@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Security;
 using OclcCataloging.Connections;
 
@@ -41,18 +40,19 @@ namespace OclcCataloging.Commands
             }
         }
 
-        public string Protect(string connectionName, string secret)
+        public string Protect(string connectionName, SecureString secret)
         {
+            if (secret == null) throw new ArgumentNullException(nameof(secret));
             string vault = _vault ?? DefaultVault() ?? throw new ConnectionSecretException(
                 "No SecretManagement vault is available: install Microsoft.PowerShell.SecretManagement and a vault extension, and register a default vault (Register-SecretVault -DefaultVault), or name one with -Vault.");
             string secretName = SecretNamePrefix + connectionName;
-            // Not disposed here: the vault extension may keep the object it was given.
+            // A copy, not disposed here: the vault extension may keep the object it was given.
             Invoke("param($Name, $Secret, $Vault) " + ModuleName + "\\Set-Secret -Name $Name -SecureStringSecret $Secret -Vault $Vault -ErrorAction Stop",
-                ("Name", secretName), ("Secret", ToSecureString(secret)), ("Vault", vault));
+                ("Name", secretName), ("Secret", secret.Copy()), ("Vault", vault));
             return ReferencePrefix + vault + "/" + secretName;
         }
 
-        public string Unprotect(string connectionName, string protectedSecret)
+        public SecureString Unprotect(string connectionName, string protectedSecret)
         {
             var (vault, secretName) = Parse(connectionName, protectedSecret);
             var result = Invoke("param($Name, $Vault) " + ModuleName + "\\Get-Secret -Name $Name -Vault $Vault -ErrorAction Stop",
@@ -60,9 +60,11 @@ namespace OclcCataloging.Commands
             object? value = result.Select(o => o?.BaseObject).FirstOrDefault(o => o != null);
             switch (value)
             {
-                case SecureString s: return new NetworkCredential(string.Empty, s).Password;
-                case PSCredential c: return c.GetNetworkCredential().Password;
-                case string text: return text;
+                // Copies: the vault (or its caller) may dispose or reuse what it returned.
+                case SecureString s: return ReadOnlyCopy(s);
+                case PSCredential c: return ReadOnlyCopy(c.Password);
+                // A vault that keeps secrets as text hands them back as text; nothing to zero here.
+                case string text: return SecureStringBytes.FromString(text);
                 default:
                     throw new ConnectionSecretException("The vault '" + vault + "' has no usable secret '" + secretName + "' for connection '" + connectionName + "'. Save the connection again with Set-OclcConnection -Credential.");
             }
@@ -103,12 +105,11 @@ namespace OclcCataloging.Commands
             }
         }
 
-        private static SecureString ToSecureString(string secret)
+        private static SecureString ReadOnlyCopy(SecureString secret)
         {
-            var s = new SecureString();
-            foreach (char c in secret) s.AppendChar(c);
-            s.MakeReadOnly();
-            return s;
+            SecureString copy = secret.Copy();
+            copy.MakeReadOnly();
+            return copy;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Security;
 using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
 using OclcCataloging.Search.IdLoc;
@@ -115,8 +116,8 @@ namespace OclcCataloging.Commands
             string action = existing == null ? "Save " + Kind + " connection" : "Replace " + existing.Kind + " connection with a " + Kind + " connection";
             if (!ShouldProcess("'" + name + "' in " + store.Path, action)) return;
 
-            string? password = Credential?.GetNetworkCredential().Password;
-            if (!string.IsNullOrEmpty(password)) ProtectSecret(store, profile, password!);
+            SecureString? password = Credential?.Password;
+            if (password != null && password.Length > 0) ProtectSecret(store, profile, password);
 
             profile.Modified = DateTimeOffset.UtcNow;
             try { store.Save(profile); }
@@ -143,7 +144,7 @@ namespace OclcCataloging.Commands
             if (missing != null)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
                     "Connections of kind " + Kind + " need -" + missing.Name + " (" + missing.Description + ").", missing.Name));
-            if (ConnectionKindSettings.NeedsSecret(Kind) && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
+            if (ConnectionKindSettings.NeedsSecret(Kind) && Credential != null && (Credential.Password == null || Credential.Password.Length == 0))
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
                     "Connections of kind " + Kind + " need the secret as the password of -Credential.", nameof(Credential)));
         }
@@ -189,7 +190,7 @@ namespace OclcCataloging.Commands
             return uri.AbsoluteUri;
         }
 
-        private void ProtectSecret(ConnectionProfileStore store, ConnectionProfile profile, string password)
+        private void ProtectSecret(ConnectionProfileStore store, ConnectionProfile profile, SecureString password)
         {
             ISecretProtector protector;
             try { protector = SecretProtectors.ForSave(store, SecretStore, Vault); }

@@ -8,7 +8,7 @@ namespace OclcCataloging.Module
     /// Loads the module's third-party dependencies (Polly and what it brings) from the <c>Dependencies</c>
     /// folder beside the module assembly, isolated from copies other modules may have loaded:
     /// on PowerShell 7 into a private load context (ModuleLoadContext); on Windows PowerShell 5.1, which has no
-    /// load contexts, by answering assembly resolution by simple name from that folder.
+    /// load contexts, by answering the failed loads of our own assemblies (<see cref="DependencyScope"/>).
     /// OclcCataloging.Core itself has no dependencies and is shared with the default context, so its types
     /// (MarcRecord, ...) work as PowerShell type literals.
     /// </summary>
@@ -16,15 +16,20 @@ namespace OclcCataloging.Module
     {
         internal const string PollyAdapterAssembly = "OclcCataloging.Polly";
 
-        internal static string DependencyFolder { get; } =
-            Path.Combine(Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".", "Dependencies");
+        private static readonly string s_moduleFolder = Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".";
+
+        internal static string DependencyFolder { get; } = Path.Combine(s_moduleFolder, "Dependencies");
+
+        /// <summary>The assemblies shipped in <see cref="DependencyFolder"/>: the only ones the module loads or answers for.</summary>
+        internal static DependencyScope Scope { get; } = DependencyScope.FromFolder(s_moduleFolder, DependencyFolder);
 
         internal static Assembly LoadDependency(string simpleName)
         {
 #if NET8_0_OR_GREATER
             return ModuleLoadContext.Instance.LoadFromAssemblyName(new AssemblyName(simpleName));
 #else
-            string path = Path.Combine(DependencyFolder, simpleName + ".dll");
+            string path = Scope.ShippedFile(simpleName)
+                ?? throw new FileNotFoundException("The module's dependency '" + simpleName + "' is missing from " + DependencyFolder + ". Reinstall the module.");
             return Assembly.LoadFrom(path);
 #endif
         }
@@ -46,14 +51,12 @@ namespace OclcCataloging.Module
             s_registered = false;
         }
 
-        // .NET Framework has no binding redirects for powershell.exe, and Polly's own references name older
-        // versions than the files shipped beside it, so a match by simple name is what makes them load.
         private static Assembly? ResolveFromDependencyFolder(object sender, ResolveEventArgs args)
         {
-            string name = new AssemblyName(args.Name).Name ?? string.Empty;
-            string path = Path.Combine(DependencyFolder, name + ".dll");
-            if (!File.Exists(path)) return null;
-            return Assembly.LoadFrom(path);
+            Assembly? requester = args.RequestingAssembly;
+            string? requesterPath = requester == null ? null : requester.IsDynamic ? string.Empty : requester.Location;
+            string? path = Scope.FileFor(new AssemblyName(args.Name), requesterPath);
+            return path == null ? null : Assembly.LoadFrom(path);
         }
 #endif
     }

@@ -1,30 +1,31 @@
 #if NET8_0_OR_GREATER
-using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
 namespace OclcCataloging.Module
 {
     /// <summary>
-    /// The private load context for the Dependencies folder. Assemblies found there load here; everything else
+    /// The private load context for the Dependencies folder. The assemblies shipped there load here; everything else
     /// (the framework, PowerShell, OclcCataloging.Core) falls back to the default context, so types are shared.
+    /// Only loads made from inside this context reach <see cref="Load"/>, so it never answers another module.
     /// </summary>
     internal sealed class ModuleLoadContext : AssemblyLoadContext
     {
-        internal static readonly ModuleLoadContext Instance = new ModuleLoadContext(DependencyLoader.DependencyFolder);
+        internal static readonly ModuleLoadContext Instance = new ModuleLoadContext(DependencyLoader.Scope);
 
-        private readonly string _folder;
+        private readonly DependencyScope _scope;
 
-        private ModuleLoadContext(string folder) : base("OclcCataloging-Dependencies", isCollectible: false)
+        private ModuleLoadContext(DependencyScope scope) : base("OclcCataloging-Dependencies", isCollectible: false)
         {
-            _folder = folder;
+            _scope = scope;
         }
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
+            // The core is shared with the default context (build.ps1 keeps it out of Dependencies; this guards a stray copy).
             if (assemblyName.Name == null || assemblyName.Name == "OclcCataloging.Core") return null;
-            string path = Path.Combine(_folder, assemblyName.Name + ".dll");
-            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            string? path = _scope.ShippedFile(assemblyName.Name);
+            return path == null ? null : LoadFromAssemblyPath(path);
         }
     }
 }

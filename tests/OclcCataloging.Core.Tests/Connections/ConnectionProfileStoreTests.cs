@@ -1,5 +1,6 @@
 using System.Text;
 using OclcCataloging.Connections;
+using OclcCataloging.Core.Tests.TestSupport;
 using Xunit;
 
 namespace OclcCataloging.Core.Tests.Connections;
@@ -19,7 +20,7 @@ public sealed class ConnectionProfileStoreTests : IDisposable
         p.Settings[ConnectionSettingNames.Scope] = "WorldCatMetadataAPI";
         p.Settings[ConnectionSettingNames.RequestsPerSecond] = "2.5";
         var protector = new KeyFileSecretProtector(store.KeyFilePath);
-        p.SetProtectedSecret(SecretStoreKind.KeyFile, protector.Protect(name, Secret));
+        p.SetProtectedSecret(SecretStoreKind.KeyFile, protector.Protect(name, Secrets.Of(Secret)));
         return p;
     }
 
@@ -52,7 +53,7 @@ public sealed class ConnectionProfileStoreTests : IDisposable
         Assert.Equal(2.5, w.GetDoubleSetting("requestspersecond"));
         Assert.Equal(SecretStoreKind.KeyFile, w.SecretStore);
         Assert.True(w.HasSecret);
-        Assert.Equal(Secret, new KeyFileSecretProtector(store.KeyFilePath).Unprotect(w.Name, w.ProtectedSecret!));
+        Assert.Equal(Secret, Secrets.Reveal(new KeyFileSecretProtector(store.KeyFilePath).Unprotect(w.Name, w.ProtectedSecret!)));
         var s = loaded[0];
         Assert.False(s.HasSecret);
         Assert.Equal(SecretStoreKind.None, s.SecretStore);

@@ -1,4 +1,5 @@
 using OclcCataloging.Connections;
+using OclcCataloging.Core.Tests.TestSupport;
 using Xunit;
 
 namespace OclcCataloging.Core.Tests.Connections;
@@ -12,7 +13,7 @@ public sealed class DpapiSecretProtectorTests
     {
         Assert.Equal(OperatingSystem.IsWindows(), DpapiSecretProtector.IsSupported);
         if (!OperatingSystem.IsWindows())
-            Assert.Throws<ConnectionSecretException>(() => new DpapiSecretProtector().Protect("c", "x"));
+            Assert.Throws<ConnectionSecretException>(() => new DpapiSecretProtector().Protect("c", Secrets.Of("x")));
     }
 
     [Fact]
@@ -29,11 +30,11 @@ public sealed class DpapiSecretProtectorTests
     public void Writes_the_hex_of_a_dpapi_blob_of_utf16_like_ConvertFrom_SecureString()
     {
         var p = new DpapiSecretProtector();
-        string stored = p.Protect("c", "pässword");
+        string stored = p.Protect("c", Secrets.Of("pässword"));
         Assert.Matches("^[0-9a-f]+$", stored);
         // A DPAPI blob starts with version 1 and the DPAPI provider GUID df9d8cd0-1501-11d1-8c7a-00c04fc297eb.
         Assert.StartsWith("01000000d08c9ddf0115d1118c7a00c04fc297eb", stored);
-        Assert.Equal("pässword", p.Unprotect("c", stored));
+        Assert.Equal("pässword", Secrets.Reveal(p.Unprotect("c", stored)));
     }
 
     private sealed class SkippableWindowsFactAttribute : FactAttribute

@@ -13,12 +13,14 @@ namespace OclcCataloging.Search.Batch
     /// Runs a batch of search keys against one target with Connexion's semantics: every key yields exactly one
     /// result and one report row; at the end, the CSV report, HTML summary and retained-key files cover the whole
     /// run. With a state file the run can stop (target unavailable, cancellation, a crash) and be resumed.
+    /// A session holds nothing open (the state file is appended and closed per key), so there is nothing to
+    /// dispose and a crashed session leaves a resumable state.
     /// </summary>
     /// <remarks>
     /// Key lines: one key per line, as Connexion imports them. Blank lines are skipped and take no sequence
     /// number. There is no comment syntax: a line starting with '#' is an OCLC number key (#1299).
     /// </remarks>
-    public sealed class BatchSearchSession : IDisposable
+    public sealed class BatchSearchSession
     {
         private readonly ISearchTarget _target;
         private readonly BatchSearchOptions _options;
@@ -158,12 +160,6 @@ namespace OclcCataloging.Search.Batch
             }
             _completed = true;
             return summary;
-        }
-
-        public void Dispose()
-        {
-            // Nothing is held open: the state file is appended and closed per key, so an undisposed or crashed
-            // session leaves a resumable state.
         }
 
         private async Task<BatchSearchResult> RunAsync(int sequence, string text, CancellationToken ct)

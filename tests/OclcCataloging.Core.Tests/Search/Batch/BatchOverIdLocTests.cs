@@ -24,7 +24,7 @@ public sealed class BatchOverIdLocTests : IClassFixture<IdLocSimulatorFixture>
         using var target = _sim.CreateTarget();
         var options = new BatchSearchOptions { ReportPath = folder.File("authorities.csv"), RetainKeysDirectory = folder.Path };
         string[] keys = { "Dvořák, Antonín, 1841-1904", "Clemens, Samuel Langhorne, 1835-1910", "ln:n99000017", "pd:moza,wol,a", "Nobody, Nemo", "0818903457" };
-        using var session = new BatchSearchSession(target, options) { TotalKeys = keys.Length };
+        var session = new BatchSearchSession(target, options) { TotalKeys = keys.Length };
 
         var results = keys.Select(k => session.Search(k, CancellationToken.None)!).ToList();
         var summary = session.Complete();
@@ -50,8 +50,8 @@ public sealed class BatchOverIdLocTests : IClassFixture<IdLocSimulatorFixture>
         var options = new BatchSearchOptions { StatePath = folder.File("run.state"), ReportPath = folder.File("r.csv") };
         string[] keys = { "Austen, Jane, 1775-1817", "Bach, Johann Sebastian, 1685-1750", "Beethoven, Ludwig van, 1770-1827" };
         using (var target = _sim.CreateTarget())
-        using (var session = new BatchSearchSession(target, options))
         {
+            var session = new BatchSearchSession(target, options);
             session.Search(keys[0], CancellationToken.None);
             _sim.Server.InjectFault(new IdLocFault { Status = 503, RetryAfter = "86400" });
             Assert.Throws<SearchTargetUnavailableException>(() => session.Search(keys[1], CancellationToken.None));
@@ -63,8 +63,8 @@ public sealed class BatchOverIdLocTests : IClassFixture<IdLocSimulatorFixture>
         _sim.Server.ClearRequests();
         options.Resume = true;
         using (var target = _sim.CreateTarget())
-        using (var session = new BatchSearchSession(target, options))
         {
+            var session = new BatchSearchSession(target, options);
             var results = keys.Select(k => session.Search(k, CancellationToken.None)).ToList();
             var summary = session.Complete();
 

@@ -11,7 +11,7 @@ public sealed class BatchReportTests
 
     private static BatchSearchSummary RunAll(FakeSearchTarget target, BatchSearchOptions options, params string[] lines)
     {
-        using var session = new BatchSearchSession(target, options);
+        var session = new BatchSearchSession(target, options);
         foreach (var line in lines) session.Search(line, CancellationToken.None);
         return session.Complete();
     }
@@ -117,7 +117,7 @@ public sealed class BatchReportTests
         string notADirectory = folder.File("retain-here");
         File.WriteAllText(notADirectory, "a file, not a folder");
         var options = new BatchSearchOptions { ReportPath = report, RetainKeysDirectory = notADirectory, StatePath = folder.File("run.state") };
-        using var session = new BatchSearchSession(new FakeSearchTarget(), options);
+        var session = new BatchSearchSession(new FakeSearchTarget(), options);
         session.Search("none a", CancellationToken.None);
 
         Assert.ThrowsAny<IOException>(() => session.Complete());

@@ -19,7 +19,7 @@ public sealed class BatchResumeTests
     /// <summary>Runs keys until the target throws; returns the summary Complete gives after the stop.</summary>
     private static BatchSearchSummary RunUntilStopped<TException>(FakeSearchTarget target, BatchSearchOptions options) where TException : Exception
     {
-        using var session = new BatchSearchSession(target, options);
+        var session = new BatchSearchSession(target, options);
         Assert.Throws<TException>(() =>
         {
             foreach (var key in Keys) session.Search(key, CancellationToken.None);
@@ -29,7 +29,7 @@ public sealed class BatchResumeTests
 
     private static (BatchSearchSummary Summary, List<BatchSearchResult?> Results) Resume(FakeSearchTarget target, BatchSearchOptions options)
     {
-        using var session = new BatchSearchSession(target, options);
+        var session = new BatchSearchSession(target, options);
         var results = Keys.Select(k => session.Search(k, CancellationToken.None)).ToList();
         return (session.Complete(), results);
     }
@@ -100,7 +100,7 @@ public sealed class BatchResumeTests
         using var folder = new BatchTestFolder();
         var target = new FakeSearchTarget();
         target.ThrowOn("found a", () => new SearchTargetUnavailableException("AuthenticationFailed", "Bad key."));
-        using var session = new BatchSearchSession(target, Options(folder, resume: false));
+        var session = new BatchSearchSession(target, Options(folder, resume: false));
 
         Assert.Throws<SearchTargetUnavailableException>(() => session.Search("found a", CancellationToken.None));
         Assert.Throws<InvalidOperationException>(() => session.Search("none b", CancellationToken.None));
@@ -114,7 +114,7 @@ public sealed class BatchResumeTests
         first.ThrowOn("found c", () => new OperationCanceledException());
         RunUntilStopped<OperationCanceledException>(first, Options(folder, resume: false));
 
-        using var session = new BatchSearchSession(new FakeSearchTarget(), Options(folder, resume: true));
+        var session = new BatchSearchSession(new FakeSearchTarget(), Options(folder, resume: true));
         Assert.Null(session.Search("found a", CancellationToken.None));
         var ex = Assert.Throws<BatchStateMismatchException>(() => session.Search("none CHANGED", CancellationToken.None));
 
@@ -130,7 +130,7 @@ public sealed class BatchResumeTests
         first.ThrowOn("found c", () => new OperationCanceledException());
         RunUntilStopped<OperationCanceledException>(first, Options(folder, resume: true));
 
-        using var session = new BatchSearchSession(new FakeSearchTarget(), Options(folder, resume: true));
+        var session = new BatchSearchSession(new FakeSearchTarget(), Options(folder, resume: true));
         session.Search("found a", CancellationToken.None);
 
         var ex = Assert.Throws<BatchStateMismatchException>(() => session.Complete());
@@ -183,8 +183,8 @@ public sealed class BatchResumeTests
         var first = new FakeSearchTarget();
         first.ThrowOn("found c", () => new OperationCanceledException());
         var options = Options(folder, resume: false);
-        using (var session = new BatchSearchSession(first, options))
         {
+            var session = new BatchSearchSession(first, options);
             session.Search("found a", CancellationToken.None);
             session.Search("none b", CancellationToken.None);
         }

@@ -13,7 +13,7 @@ public sealed class BatchSearchSessionTests
     public void Every_key_yields_one_result_with_its_status_and_the_summary_counts_them()
     {
         var target = new FakeSearchTarget();
-        using var session = new BatchSearchSession(target, new BatchSearchOptions());
+        var session = new BatchSearchSession(target, new BatchSearchOptions());
 
         var results = Run(session, "found a", "none b", "many c", "error d", "found e");
         var summary = session.Complete();
@@ -47,7 +47,7 @@ public sealed class BatchSearchSessionTests
     [Fact]
     public void Records_are_left_out_of_results_when_not_wanted_but_still_counted()
     {
-        using var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions { IncludeRecordsInResults = false });
+        var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions { IncludeRecordsInResults = false });
 
         var result = session.Search("found a", CancellationToken.None)!;
 
@@ -59,7 +59,7 @@ public sealed class BatchSearchSessionTests
     [Fact]
     public void Derived_keys_are_marked_translated()
     {
-        using var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions());
+        var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions());
 
         var result = session.Search("pd:moza,wol,a", CancellationToken.None)!;
 
@@ -71,7 +71,7 @@ public sealed class BatchSearchSessionTests
     public void Blank_lines_are_skipped_without_a_sequence_number_and_hash_lines_are_keys()
     {
         var target = new FakeSearchTarget();
-        using var session = new BatchSearchSession(target, new BatchSearchOptions());
+        var session = new BatchSearchSession(target, new BatchSearchOptions());
 
         Assert.Null(session.Search("", CancellationToken.None));
         Assert.Null(session.Search("   \r\n", CancellationToken.None));
@@ -92,7 +92,7 @@ public sealed class BatchSearchSessionTests
     public void Invalid_keys_are_errors_and_send_nothing(string line)
     {
         var target = new FakeSearchTarget();
-        using var session = new BatchSearchSession(target, new BatchSearchOptions());
+        var session = new BatchSearchSession(target, new BatchSearchOptions());
 
         var result = session.Search(line, CancellationToken.None)!;
 
@@ -110,7 +110,7 @@ public sealed class BatchSearchSessionTests
     {
         var target = new FakeSearchTarget();
         target.ThrowOn("found bug", () => new InvalidOperationException("boom"));
-        using var session = new BatchSearchSession(target, new BatchSearchOptions());
+        var session = new BatchSearchSession(target, new BatchSearchOptions());
 
         var results = Run(session, "found bug", "found next");
 
@@ -124,7 +124,7 @@ public sealed class BatchSearchSessionTests
     public void Elapsed_time_is_measured_per_key()
     {
         var target = new FakeSearchTarget { Delay = TimeSpan.FromMilliseconds(30) };
-        using var session = new BatchSearchSession(target, new BatchSearchOptions());
+        var session = new BatchSearchSession(target, new BatchSearchOptions());
 
         var result = session.Search("found a", CancellationToken.None)!;
         var summary = session.Complete();
@@ -138,7 +138,7 @@ public sealed class BatchSearchSessionTests
     [Fact]
     public void Progress_reports_counts_and_time_left_after_each_key()
     {
-        using var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions()) { TotalKeys = 4 };
+        var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions()) { TotalKeys = 4 };
         var events = new List<BatchSearchProgress>();
         session.Progress += (_, e) => events.Add(e);
 
@@ -158,7 +158,7 @@ public sealed class BatchSearchSessionTests
     [Fact]
     public void Progress_has_no_estimate_when_the_total_is_unknown()
     {
-        using var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions());
+        var session = new BatchSearchSession(new FakeSearchTarget(), new BatchSearchOptions());
         BatchSearchProgress? seen = null;
         session.Progress += (_, e) => seen = e;
 
