@@ -166,8 +166,10 @@ Describe 'Invoke-BatchSearch stopped like Ctrl+C' -Skip:$script:NoSimulators {
                 }).AddArgument($env:OCLC_MODULE_PATH).AddArgument($keys).AddArgument($report).AddArgument($p)
             $async = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (-not (Test-Path "$report.state") -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            Start-Sleep -Milliseconds 600
+            # Stop once the state file holds at least one finished key (its magic line and header come first),
+            # however slowly a loaded machine runs.
+            $finishedKeys = { if (Test-Path "$report.state") { @(Get-Content -LiteralPath "$report.state" -ErrorAction SilentlyContinue).Count - 2 } else { 0 } }
+            while ((& $finishedKeys) -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $ps.Stop()
             try { $null = $ps.EndInvoke($async) } catch { }
             $ps.Dispose()
