@@ -25,7 +25,7 @@ namespace OclcCataloging.Commands
         public string[] InputObject { get; set; } = Array.Empty<string>();
 
         /// <summary>
-        /// Auto (default: Mrk8 when the text has non-ASCII characters, else Mrk), Mrk (mnemonics of records whose
+        /// Auto (default: Mrk8 for a record whose text has non-ASCII characters, else Mrk), Mrk (mnemonics of records whose
         /// leader/09 is not 'a' stand for MARC-8 bytes) or Mrk8 (Unicode text).
         /// </summary>
         [Parameter]
