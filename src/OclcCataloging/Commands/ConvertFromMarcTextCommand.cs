@@ -15,8 +15,7 @@ namespace OclcCataloging.Commands
     [OutputType(typeof(MarcRecord))]
     public sealed class ConvertFromMarcTextCommand : PSCmdlet
     {
-        private readonly StringBuilder _pending = new StringBuilder();
-        private bool _pendingHasContent;
+        private MarcEditTextParser? _parser;
         private long _count;
 
         /// <summary>The text: whole records, or lines one at a time (as Get-Content sends them). A record starts at each =LDR line.</summary>
@@ -26,40 +25,35 @@ namespace OclcCataloging.Commands
         public string[] InputObject { get; set; } = Array.Empty<string>();
 
         /// <summary>
-        /// Auto (default: Mrk8 when the text has non-ASCII characters, else Mrk), Mrk (mnemonics of records whose
+        /// Auto (default: Mrk8 for a record whose text has non-ASCII characters, else Mrk), Mrk (mnemonics of records whose
         /// leader/09 is not 'a' stand for MARC-8 bytes) or Mrk8 (Unicode text).
         /// </summary>
         [Parameter]
         [ValidateSet(nameof(MarcFormat.Auto), nameof(MarcFormat.Mrk), nameof(MarcFormat.Mrk8), IgnoreCase = true)]
         public MarcFormat Format { get; set; } = MarcFormat.Auto;
 
+        protected override void BeginProcessing()
+        {
+            _parser = new MarcEditTextParser(Format);
+        }
+
         protected override void ProcessRecord()
         {
             foreach (string text in InputObject)
             {
                 if (text == null) continue;
-                foreach (string line in text.Split('\n'))
-                {
-                    string l = line.EndsWith("\r", StringComparison.Ordinal) ? line.Substring(0, line.Length - 1) : line;
-                    bool isLeader = l.StartsWith("=LDR", StringComparison.Ordinal);
-                    if (isLeader && _pendingHasContent) Flush();
-                    _pending.Append(l).Append('\n');
-                    if (l.Trim().Length > 0) _pendingHasContent = true;
-                }
+                Emit(_parser!.Add(text));
             }
         }
 
         protected override void EndProcessing()
         {
-            if (_pendingHasContent) Flush();
+            Emit(_parser!.Complete());
         }
 
-        private void Flush()
+        private void Emit(IList<MarcRecord> records)
         {
-            string text = _pending.ToString();
-            _pending.Clear();
-            _pendingHasContent = false;
-            foreach (MarcRecord record in MarcEditText.Parse(text, Format))
+            foreach (MarcRecord record in records)
             {
                 _count++;
                 if (record.HasWarnings)

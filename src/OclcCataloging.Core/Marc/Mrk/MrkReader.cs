@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Marc.Mrk
@@ -44,10 +42,6 @@ namespace OclcCataloging.Marc.Mrk
     /// </remarks>
     public sealed class MrkReader : IMarcReader
     {
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
-        private static readonly UTF8Encoding LenientUtf8 = new UTF8Encoding(false, false);
-        private static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
-
         private readonly Stream _stream;
         private readonly string? _sourcePath;
         private readonly bool _mrk8;
@@ -64,8 +58,7 @@ namespace OclcCataloging.Marc.Mrk
 
         private byte[] _line = new byte[1024];
         private int _lineLen;
-        private byte[]? _pending;          // a =LDR line read ahead
-        private long _pendingOffset;
+        private readonly MrkRecordSplitter _splitter;
 
         /// <param name="stream">The text.</param>
         /// <param name="format"><see cref="MarcFormat.Mrk"/> or <see cref="MarcFormat.Mrk8"/>.</param>
@@ -78,6 +71,7 @@ namespace OclcCataloging.Marc.Mrk
             _mrk8 = format == MarcFormat.Mrk8;
             _sourcePath = sourcePath;
             _options = options?.Clone() ?? new MrkReaderOptions();
+            _splitter = new MrkRecordSplitter(_options.MaxRecordBytes);
         }
 
         /// <summary>Records and errors returned so far.</summary>
@@ -92,88 +86,20 @@ namespace OclcCataloging.Marc.Mrk
                 if (Peek() == 0xEF && _blockLen - _blockPos >= 3 && _block[_blockPos + 1] == 0xBB && _block[_blockPos + 2] == 0xBF) _blockPos += 3;
             }
 
-            var raw = new List<KeyValuePair<long, byte[]>>();
-            long start = -1, end = -1;
-            long total = 0;
-            bool hasContent = false;
-            if (_pending != null)
-            {
-                raw.Add(new KeyValuePair<long, byte[]>(_pendingOffset, _pending));
-                start = _pendingOffset;
-                end = _pendingOffset + _pending.Length;
-                total = _pending.Length;
-                hasContent = true;
-                _pending = null;
-            }
-
-            bool tooLong = false;
+            MrkRawRecord? raw;
             while (true)
             {
                 long offset = Position;
-                if (!ReadLine(out long lineEnd)) break;
-                byte[] line = LineBytes();
-                bool blank = IsBlank(line);
-                if (!blank && IsLdr(line) && hasContent)
+                if (!ReadLine(out long lineEnd))
                 {
-                    _pending = line;
-                    _pendingOffset = offset;
+                    raw = _splitter.Finish();
                     break;
                 }
-                if (blank && !hasContent) continue;
-                if (!blank)
-                {
-                    hasContent = true;
-                    if (start < 0) start = offset;
-                    end = lineEnd;
-                }
-                total += line.Length;
-                if (total > _options.MaxRecordBytes) tooLong = true;
-                if (!tooLong) raw.Add(new KeyValuePair<long, byte[]>(offset, line));
+                raw = _splitter.Add(LineBytes(), offset, lineEnd);
+                if (raw != null) break;
             }
-            if (!hasContent) return null;
-
-            _ordinal++;
-            var origin = new MarcOrigin(_sourcePath, _ordinal, start, Math.Max(0, end - start), _mrk8 ? MarcFormat.Mrk8 : MarcFormat.Mrk);
-            if (tooLong)
-            {
-                return new MarcReadResult(new MarcReadError(MarcDiagnosticCodes.OversizeRecord,
-                    "The record's text is longer than " + _options.MaxRecordBytes + " bytes (MaxRecordBytes); it was skipped.", origin, Join(raw)));
-            }
-
-            // .mrk: the leader says whether the rest is MARC-8 (single bytes) or UTF-8.
-            bool utf8 = _mrk8;
-            if (!utf8 && raw.Count > 0 && IsLdr(raw[0].Value))
-            {
-                utf8 = MrkText.LeaderCodingScheme(Latin1.GetString(raw[0].Value)) == 'a';
-            }
-            var lines = new List<MrkLine>(raw.Count);
-            List<MarcDiagnostic>? utf8Warnings = null;
-            foreach (var kv in raw)
-            {
-                string text;
-                if (!utf8)
-                {
-                    text = Latin1.GetString(kv.Value);
-                }
-                else
-                {
-                    try
-                    {
-                        text = StrictUtf8.GetString(kv.Value);
-                    }
-                    catch (DecoderFallbackException)
-                    {
-                        text = LenientUtf8.GetString(kv.Value);
-                        (utf8Warnings ??= new List<MarcDiagnostic>()).Add(new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.InvalidUtf8,
-                            "The line holds bytes that are not UTF-8; they were replaced by U+FFFD.", kv.Key, null));
-                    }
-                }
-                lines.Add(new MrkLine(text, kv.Key));
-            }
-            MarcRecord record = MrkText.Parse(lines, _mrk8 || utf8);
-            if (utf8Warnings != null) foreach (var w in utf8Warnings) record.AddWarning(w);
-            record.Origin = origin;
-            return new MarcReadResult(record);
+            if (raw == null) return null;
+            return MrkRecordDecoder.Decode(raw, _mrk8 ? MarcFormat.Mrk8 : MarcFormat.Mrk, fromString: false, _sourcePath, ++_ordinal, _options.MaxRecordBytes);
         }
 
         public void Dispose()
@@ -182,28 +108,6 @@ namespace OclcCataloging.Marc.Mrk
             _disposed = true;
             if (!_options.LeaveOpen) _stream.Dispose();
         }
-
-        private static byte[] Join(List<KeyValuePair<long, byte[]>> raw)
-        {
-            var ms = new MemoryStream();
-            foreach (var kv in raw)
-            {
-                ms.Write(kv.Value, 0, kv.Value.Length);
-                ms.WriteByte((byte)'\n');
-            }
-            return ms.ToArray();
-        }
-
-        private static bool IsBlank(byte[] line)
-        {
-            foreach (byte b in line)
-            {
-                if (b != ' ' && b != '\t') return false;
-            }
-            return true;
-        }
-
-        private static bool IsLdr(byte[] line) => line.Length >= 4 && line[0] == '=' && line[1] == 'L' && line[2] == 'D' && line[3] == 'R';
 
         private long Position => _blockStart + _blockPos;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using OclcCataloging.Marc.IO;
@@ -71,87 +70,6 @@ namespace OclcCataloging.Marc.Mrk
             if (_disposed) return;
             _disposed = true;
             if (!_options.LeaveOpen) _stream.Dispose();
-        }
-    }
-
-    /// <summary>Records to and from MarcEdit text held in strings (for quick edits in scripts).</summary>
-    public static class MarcEditText
-    {
-        /// <summary>
-        /// The record as MarcEdit text: <c>=LDR  …</c>, <c>=001  …</c>, <c>=245  10$a…</c>, lines ended by
-        /// <paramref name="newLine"/>, without the blank line that separates records in a file.
-        /// <paramref name="format"/> <see cref="MarcFormat.Mrk8"/> (default): Unicode text; <see cref="MarcFormat.Mrk"/>:
-        /// ASCII with MARC-8 mnemonics.
-        /// </summary>
-        public static string ToText(MarcRecord record, MarcFormat format = MarcFormat.Mrk8, string newLine = "\n")
-        {
-            if (record == null) throw new ArgumentNullException(nameof(record));
-            if (format != MarcFormat.Mrk && format != MarcFormat.Mrk8) throw new ArgumentOutOfRangeException(nameof(format), format, "Mrk or Mrk8.");
-            var sb = new StringBuilder(2048);
-            MrkText.Format(sb, record, format == MarcFormat.Mrk8, newLine ?? "\n");
-            sb.Length -= (newLine ?? "\n").Length; // the record separator
-            if (sb.Length >= newLine!.Length) sb.Length -= newLine.Length;
-            return sb.ToString();
-        }
-
-        /// <summary>
-        /// The records in MarcEdit text. <paramref name="format"/>: <see cref="MarcFormat.Mrk"/> reads mnemonics of
-        /// records whose leader/09 is not 'a' as MARC-8 bytes; <see cref="MarcFormat.Mrk8"/> gives Unicode records;
-        /// <see cref="MarcFormat.Auto"/> picks Mrk8 when the text has non-ASCII characters, else Mrk.
-        /// </summary>
-        public static IList<MarcRecord> Parse(string text, MarcFormat format = MarcFormat.Auto)
-        {
-            if (text == null) throw new ArgumentNullException(nameof(text));
-            if (format == MarcFormat.Auto) format = IsAscii(text) ? MarcFormat.Mrk : MarcFormat.Mrk8;
-            if (format != MarcFormat.Mrk && format != MarcFormat.Mrk8) throw new ArgumentOutOfRangeException(nameof(format), format, "Auto, Mrk or Mrk8.");
-            bool mrk8 = format == MarcFormat.Mrk8;
-
-            var records = new List<MarcRecord>();
-            var lines = new List<MrkLine>();
-            int pos = 0;
-            long ordinal = 0;
-            while (pos <= text.Length)
-            {
-                int nl = text.IndexOfAny(new[] { '\r', '\n' }, pos);
-                int end = nl < 0 ? text.Length : nl;
-                string line = text.Substring(pos, end - pos);
-                if (MrkText.IsLeaderLine(line) && HasContent(lines))
-                {
-                    records.Add(Build(lines, mrk8, ++ordinal));
-                    lines.Clear();
-                }
-                if (line.Trim().Length > 0 || lines.Count > 0) lines.Add(new MrkLine(line, -1));
-                if (nl < 0) break;
-                pos = nl + 1;
-                if (text[nl] == '\r' && pos < text.Length && text[pos] == '\n') pos++;
-            }
-            if (HasContent(lines)) records.Add(Build(lines, mrk8, ++ordinal));
-            return records;
-        }
-
-        private static bool IsAscii(string s)
-        {
-            foreach (char c in s)
-            {
-                if (c >= 0x80) return false;
-            }
-            return true;
-        }
-
-        private static bool HasContent(List<MrkLine> lines)
-        {
-            foreach (var l in lines)
-            {
-                if (l.Text.Trim().Length > 0) return true;
-            }
-            return false;
-        }
-
-        private static MarcRecord Build(List<MrkLine> lines, bool mrk8, long ordinal)
-        {
-            bool unicode = mrk8;
-            if (!unicode && lines.Count > 0 && MrkText.IsLeaderLine(lines[0].Text)) unicode = MrkText.LeaderCodingScheme(lines[0].Text) == 'a';
-            return MrkText.Parse(lines, unicode, charsAreBytes: false);
         }
     }
 }

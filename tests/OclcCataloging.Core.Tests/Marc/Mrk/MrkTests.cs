@@ -267,4 +267,20 @@ public class MrkTests
         var again = Assert.Single(Read(text, format)).Record!;
         Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
     }
+    [Fact]
+    public void Text_sent_a_line_at_a_time_splits_into_the_records_a_file_gives()
+    {
+        string text = "\uFEFF\r\n=LDR  00000nam a2200000 a 4500\r\n=001  one\r\n\r\n=245  00$aA\r=LDR  00000nam  2200000 a 4500\n=001  two\n=245  00$aCaf{acute}e\n\n";
+        var fromFile = Read(text, MarcFormat.Mrk8).Select(r => r.Record!).ToList();
+        var parser = new MarcEditTextParser(MarcFormat.Mrk8);
+        var fromLines = new List<MarcRecord>();
+        foreach (string piece in new[] { "\uFEFF\r", "\n=LDR  00000nam a2200000 a 4500\r\n=001  one\r", "\n", "", "=245  00$aA\r=LDR  00000nam  2200000 a 4500", "=001  two", "=245  00$aCaf{acute}e", "" })
+            fromLines.AddRange(parser.Add(piece));
+        fromLines.AddRange(parser.Complete());
+        Assert.True(fromFile.Count == 2, string.Join(" / ", fromFile.Select(r => r.ToMarcText())));
+        Assert.Equal(fromFile.Count, fromLines.Count);
+        for (int i = 0; i < fromFile.Count; i++) Assert.True(fromLines[i].ContentEquals(fromFile[i], compareLeaderLengths: true), string.Join("; ", fromLines[i].Compare(fromFile[i])));
+        Assert.Equal("Caf\u00E9", fromLines[1].GetValue("245", 'a'));
+        Assert.All(fromLines, r => Assert.False(r.HasWarnings, string.Join("; ", r.Warnings)));
+    }
 }
