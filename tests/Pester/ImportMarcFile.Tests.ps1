@@ -160,6 +160,53 @@ Describe 'Import-MarcFile' {
         }
     }
 
+    Context 'Stray bytes and odd leaders' {
+        BeforeAll {
+            $script:strayBytes = [byte[]](0x00, 0x1D, 0x00)
+            $script:trailingBytes = [byte[]](0x00, 0x00, 0x00, 0x00)
+            $script:isoBytes = ConvertTo-IsoBytes -Record $records
+            $script:firstEnd = [System.Array]::IndexOf($isoBytes, [byte]0x1D) + 1
+            $script:strayFile = Join-Path $TestDrive 'stray.mrc'
+            [System.IO.File]::WriteAllBytes($strayFile, (Join-Bytes $isoBytes[0..($firstEnd - 1)], $strayBytes, $isoBytes[$firstEnd..($isoBytes.Length - 1)], $trailingBytes))
+        }
+
+        It 'warns about bytes between and after records with the file and byte offset' {
+            $read = Import-MarcFile -Path $strayFile -WarningVariable warn -WarningAction SilentlyContinue
+            $read.Count | Should -Be 3
+            $read | ForEach-Object { $_.HasWarnings | Should -BeFalse }
+            $warn.Count | Should -Be 2
+            $warn[0].Message | Should -BeLike "JunkBetweenRecords at byte $firstEnd in '$strayFile'*3 bytes*00 1D 00*"
+            $warn[1].Message | Should -BeLike "JunkAfterLastRecord at byte $($isoBytes.Length + $strayBytes.Length) in '$strayFile'*4 bytes*"
+            $warn[1].Message | Should -BeLike '*-RejectPath*'
+        }
+
+        It '-RejectPath receives the stray bytes in file order' {
+            $rejects = Join-Path $TestDrive 'stray-rejects.mrc'
+            $null = Import-MarcFile -Path $strayFile -RejectPath $rejects -WarningVariable warn -WarningAction SilentlyContinue
+            [Convert]::ToBase64String([System.IO.File]::ReadAllBytes($rejects)) | Should -Be ([Convert]::ToBase64String((Join-Bytes $strayBytes, $trailingBytes)))
+            $warn[1].Message | Should -BeLike "*appended to '$rejects'*"
+        }
+
+        It 'reads a final line end or Ctrl-Z without a word' {
+            $tidy = Join-Path $TestDrive 'tidy.mrc'
+            [System.IO.File]::WriteAllBytes($tidy, (Join-Bytes $isoBytes, ([byte[]](0x0D, 0x0A, 0x1A))))
+            $read = Import-MarcFile -Path $tidy -WarningVariable warn
+            $read.Count | Should -Be 3
+            $warn.Count | Should -Be 0
+        }
+
+        It 'warns about a leader whose entry map is not 4500 and keeps the leader' {
+            $odd = [byte[]]$isoBytes.Clone()
+            $odd[22] = [byte][char]' '
+            $oddFile = Join-Path $TestDrive 'entry-map.mrc'
+            [System.IO.File]::WriteAllBytes($oddFile, $odd)
+            $read = Import-MarcFile -Path $oddFile -WarningVariable warn -WarningAction SilentlyContinue
+            $warn.Count | Should -Be 1
+            $warn[0].Message | Should -BeLike "Record 1 at byte 0 in '$oddFile'*EntryMapInvalid at byte 20*"
+            $read[0].Leader.EntryMap | Should -Be '45 0'
+        }
+    }
+
     Context 'Missing files' {
         It 'reports a missing file as FileNotFound (ObjectNotFound) and still reads the others' {
             $read = Import-MarcFile -Path (Join-Path $TestDrive 'missing.mrc'), $iso -ErrorVariable err -ErrorAction SilentlyContinue

@@ -155,6 +155,25 @@ Describe 'Test-LhrRecord' {
             $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotFound*'
         }
 
+        It 'reads files as Import-MarcFile does: damaged records warn, unreadable chunks are errors with the byte offset' {
+            $bytes = ConvertTo-IsoBytes -Record (New-Lhr -Ocn 1 -Copy 1), (New-Lhr -Ocn 2 -Copy 1)
+            $firstEnd = [System.Array]::IndexOf($bytes, [byte]0x1D) + 1
+            $damaged = [byte[]]$bytes.Clone()
+            $damaged[$firstEnd + 4] = [byte](48 + (($bytes[$firstEnd + 4] - 48 + 1) % 10))   # a wrong record length
+            $junk = Get-JunkBytes
+            $file = Join-Path $TestDrive 'damaged-lhr.mrc'
+            [System.IO.File]::WriteAllBytes($file, (Join-Bytes $damaged[0..($firstEnd - 1)], $junk, $damaged[$firstEnd..($damaged.Length - 1)], ([byte[]](0, 0))))
+            $out = Test-LhrRecord -Path $file -OclcNumberLocation 004 -WarningVariable warn -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
+            @($out | Where-Object ResultKind -eq Record).Count | Should -Be 2
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'UnreadableRecord,OclcCataloging.Commands.TestLhrRecordCommand'
+            $err[0].Exception.Message | Should -BeLike "Record 2 at byte $firstEnd in '$file' cannot be read*"
+            $warn.Count | Should -Be 2
+            $warn[0].Message | Should -BeLike "Record 3 at byte $($firstEnd + $junk.Length) in '$file'*RecordLengthMismatch*"
+            $warn[1].Message | Should -BeLike "JunkAfterLastRecord at byte * in '$file'*"
+            $warn[1].Message | Should -Not -BeLike '*-RejectPath*'
+        }
+
         It 'summarises counts per rule with -Summary' {
             $s = Test-LhrRecord -Path $part1, $part2 -OclcNumberLocation 004 -Summary
             @($s).Count | Should -Be 1

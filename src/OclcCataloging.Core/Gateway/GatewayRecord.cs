@@ -53,8 +53,8 @@ namespace OclcCataloging.Gateway
             MarcRecord toWrite = record;
             try
             {
-                if (encoding == GatewayRecordEncoding.Utf8) toWrite = MarcEncodingConverter.ToUnicode(record);
-                else if (encoding == GatewayRecordEncoding.Marc8) toWrite = MarcEncodingConverter.ToMarc8(record);
+                toWrite = MarcEncodingConverter.ToEncoding(record, encoding == GatewayRecordEncoding.Utf8 ? MarcEncoding.Utf8
+                    : encoding == GatewayRecordEncoding.Marc8 ? MarcEncoding.Marc8 : MarcEncoding.Leader);
             }
             catch (Exception e) when (e is MarcEncodingException || e is ArgumentException)
             {

@@ -12,11 +12,15 @@ namespace OclcCataloging.Marc
         public const string OversizeRecord = "OversizeRecord";
         public const string MissingRecordTerminator = "MissingRecordTerminator";
         public const string JunkBetweenRecords = "JunkBetweenRecords";
+        /// <summary>Bytes after the last record that belong to no record (NUL padding, a lone 0x1D, garbage).</summary>
+        public const string JunkAfterLastRecord = "JunkAfterLastRecord";
         public const string TruncatedRecord = "TruncatedRecord";
         public const string UnreadableRecord = "UnreadableRecord";
 
         // Leader and directory
         public const string InvalidLeader = "InvalidLeader";
+        /// <summary>Leader/20-23 (the entry map) is not MARC 21's <c>4500</c>; the directory is read as 4500 anyway.</summary>
+        public const string EntryMapInvalid = "EntryMapInvalid";
         public const string BaseAddressInvalid = "BaseAddressInvalid";
         public const string DirectoryInvalid = "DirectoryInvalid";
         public const string DirectoryRebuilt = "DirectoryRebuilt";

@@ -58,15 +58,7 @@ namespace OclcCataloging.Commands
                 _count++;
                 if (record.HasWarnings)
                 {
-                    var sb = new StringBuilder();
-                    sb.Append("Record ").Append(_count.ToString(CultureInfo.InvariantCulture));
-                    string? id = record.ControlNumber;
-                    if (!string.IsNullOrEmpty(id)) sb.Append(" (001 ").Append(id).Append(')');
-                    sb.Append(" was read with ").Append(record.Warnings.Count).Append(record.Warnings.Count == 1 ? " problem: " : " problems: ");
-                    var parts = new List<string>();
-                    foreach (var w in record.Warnings) parts.Add(DiagnosticText.Describe(w));
-                    sb.Append(string.Join(" ", parts.ToArray()));
-                    WriteWarning(sb.ToString());
+                    WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Numbered(_count, record.ControlNumber), record));
                 }
                 WriteObject(record);
             }

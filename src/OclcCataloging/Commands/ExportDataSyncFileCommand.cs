@@ -125,7 +125,7 @@ namespace OclcCataloging.Commands
                 catch (DataSyncExportException e)
                 {
                     _skipped++;
-                    WriteError(new ErrorRecord(new InvalidDataException("Record " + _received.ToString(CultureInfo.InvariantCulture) + Describe(record) + " not written: " + e.Message, e),
+                    WriteError(new ErrorRecord(new InvalidDataException(MarcRecordText.Numbered(_received, record.ControlNumber) + " not written: " + e.Message, e),
                         e.Code, ErrorCategory.InvalidData, record));
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -163,12 +163,6 @@ namespace OclcCataloging.Commands
         {
             _splitter?.Dispose();
             _splitter = null;
-        }
-
-        private static string Describe(MarcRecord record)
-        {
-            string? id = record.ControlNumber;
-            return string.IsNullOrEmpty(id) ? string.Empty : " (001 " + id + ")";
         }
     }
 }

@@ -111,10 +111,10 @@ namespace OclcCataloging.Commands
                     ErrorIds.FileReadOnly, ErrorCategory.PermissionDenied, path));
             }
 
-            MarcFormat format;
+            MarcFileTarget target;
             try
             {
-                format = MarcFileWriter.ChooseFormat(path, Format, Append);
+                target = MarcFileWriter.ChooseTarget(path, Format, Append);
             }
             catch (InvalidDataException e)
             {
@@ -132,7 +132,7 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            string formatName = ImportMarcFileCommand.FormatName(format);
+            string formatName = MarcFormatNames.Describe(target.Format);
             string action = Append && existing.Exists && existing.Length > 0
                 ? "Append " + formatName + " records"
                 : existing.Exists ? "Replace with " + formatName + " records" : "Create " + formatName + " file";
@@ -140,10 +140,8 @@ namespace OclcCataloging.Commands
 
             try
             {
-                _writer = new MarcFileWriter(path, new MarcFileWriterOptions
+                _writer = new MarcFileWriter(target, new MarcFileWriterOptions
                 {
-                    Format = format,
-                    Append = Append,
                     ReplaceReadOnly = Force,
                     OversizePolicy = OversizePolicy,
                     JsonArray = JsonArray,
@@ -225,10 +223,8 @@ namespace OclcCataloging.Commands
         /// <summary>-Encoding: the record converted (its conversion warnings reported with the record), or the record itself.</summary>
         private MarcRecord Convert(MarcRecord record)
         {
-            MarcRecord converted;
-            if (Encoding == MarcEncoding.Utf8 && !record.Leader.IsUnicode) converted = MarcEncodingConverter.ToUnicode(record);
-            else if (Encoding == MarcEncoding.Marc8 && record.Leader.IsUnicode) converted = MarcEncodingConverter.ToMarc8(record);
-            else return record;
+            MarcRecord converted = MarcEncodingConverter.ToEncoding(record, Encoding);
+            if (ReferenceEquals(converted, record)) return record;
             for (int i = record.Warnings.Count; i < converted.Warnings.Count; i++) _pendingWarnings.Add(converted.Warnings[i]);
             return converted;
         }
@@ -245,7 +241,7 @@ namespace OclcCataloging.Commands
             var text = new StringBuilder();
             AppendSubject(text, record, "not written to", reason);
             text.Append(code).Append(": ");
-            DiagnosticText.AppendSentence(text, reason);
+            MarcRecordText.AppendSentence(text, reason);
             string message = text.ToString();
             WriteError(new ErrorRecord(new InvalidDataException(message, inner), ErrorIds.RecordNotWritten, category, record)
             {
@@ -265,7 +261,7 @@ namespace OclcCataloging.Commands
             {
                 var text = new StringBuilder();
                 AppendSubject(text, record, "written with a change to", d.Message);
-                text.Append(DiagnosticText.Describe(d));
+                text.Append(MarcRecordText.Describe(d));
                 WriteWarning(text.ToString());
             }
             _pendingWarnings.Clear();
@@ -284,23 +280,9 @@ namespace OclcCataloging.Commands
             }
             else
             {
-                text.Append("Record ").Append(_received.ToString(CultureInfo.InvariantCulture)).Append(Describe(record)).Append(' ').Append(what);
+                text.Append("Record ").Append(_received.ToString(CultureInfo.InvariantCulture)).Append(MarcRecordText.Identity(record)).Append(' ').Append(what);
             }
             text.Append(" '").Append(_writer!.DestinationPath).Append("': ");
-        }
-
-        /// <summary>" (001 ocm123, from 'in.mrc' record 7)" — whatever identifies the record to a person.</summary>
-        private static string Describe(MarcRecord record)
-        {
-            var parts = new List<string>(2);
-            string? id = record.ControlNumber;
-            if (!string.IsNullOrEmpty(id)) parts.Add("001 " + id);
-            if (record.Origin != null)
-            {
-                parts.Add("from " + (record.Origin.SourcePath != null ? "'" + record.Origin.SourcePath + "' " : string.Empty)
-                    + "record " + record.Origin.Ordinal.ToString(CultureInfo.InvariantCulture));
-            }
-            return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts.ToArray()) + ")";
         }
     }
 }

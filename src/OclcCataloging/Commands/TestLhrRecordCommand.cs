@@ -127,38 +127,7 @@ namespace OclcCataloging.Commands
 
         private void ReadFile(string file)
         {
-            IMarcReader reader;
-            try
-            {
-                reader = MarcReaderFactory.OpenFile(file);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException || e is NotSupportedException)
-            {
-                WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed, ErrorCategory.OpenError, file));
-                return;
-            }
-            using (reader)
-            {
-                while (true)
-                {
-                    MarcReadResult? result;
-                    try
-                    {
-                        result = reader.ReadNext();
-                    }
-                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                    {
-                        WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
-                        return;
-                    }
-                    if (result == null) break;
-                    if (result.Record != null) Check(result.Record);
-                    else if (result.Error != null)
-                    {
-                        WriteError(new ErrorRecord(new InvalidDataException("'" + file + "': " + result.Error.Message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, result.Error));
-                    }
-                }
-            }
+            new MarcFileInput(this, rejects: null, offersRejectPath: false).Read(file, MarcFormat.Auto, MarcEncoding.Leader, Check);
         }
 
         private void Check(MarcRecord record)

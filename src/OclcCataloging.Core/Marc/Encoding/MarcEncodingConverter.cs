@@ -18,6 +18,22 @@ namespace OclcCataloging.Marc
     public static class MarcEncodingConverter
     {
         /// <summary>
+        /// The one "convert to the requested encoding" step of the commands: <see cref="MarcEncoding.Utf8"/> gives the
+        /// record in UTF-8 (<see cref="ToUnicode"/>), <see cref="MarcEncoding.Marc8"/> in MARC-8 (<see cref="ToMarc8"/>);
+        /// a record already in that coding (leader/09 'a', respectively blank), and any record for
+        /// <see cref="MarcEncoding.Leader"/> or <see cref="MarcEncoding.Auto"/>, comes back as the same instance.
+        /// A converted record carries the input's warnings followed by those of the conversion.
+        /// </summary>
+        public static MarcRecord ToEncoding(MarcRecord record, MarcEncoding target)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            char scheme = record.Leader.CharacterCodingScheme;
+            if (target == MarcEncoding.Utf8 && scheme != 'a') return ToUnicode(record);
+            if (target == MarcEncoding.Marc8 && scheme != ' ') return ToMarc8(record);
+            return record;
+        }
+
+        /// <summary>
         /// A record whose text is Unicode and leader/09 'a'. A MARC-8 record (leader/09 not 'a') is decoded field by
         /// field with <see cref="Marc8Decoder"/> (escape state reset per field, carried across subfields); every
         /// bad-MARC-8 occurrence becomes a warning on the result. A record that already says Unicode is copied.

@@ -43,13 +43,23 @@ namespace OclcCataloging.Marc.IO
         /// <exception cref="InvalidDataException">Appending: the existing file is not a document records can be added to,
         /// or is in another format than <see cref="MarcFileWriterOptions.Format"/>.</exception>
         public MarcFileWriter(string path, MarcFileWriterOptions? options = null, IRetryExecutor? retry = null)
+            : this(ChooseTarget(path, options?.Format ?? MarcFormat.Auto, options?.Append ?? false), options, retry)
         {
-            if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
-            _options = options ?? new MarcFileWriterOptions();
-            string full = Path.GetFullPath(path);
-            Format = ChooseFormat(full, _options.Format, _options.Append);
+        }
 
-            bool appending = _options.Append && ExistingLength(full) > 0;
+        /// <summary>
+        /// Writes to a target already decided by <see cref="ChooseTarget"/> (a command that asks before writing decides
+        /// once, then writes): its format and whether it appends replace <see cref="MarcFileWriterOptions.Format"/> and
+        /// <see cref="MarcFileWriterOptions.Append"/>.
+        /// </summary>
+        public MarcFileWriter(MarcFileTarget target, MarcFileWriterOptions? options = null, IRetryExecutor? retry = null)
+        {
+            if (target == null) throw new ArgumentNullException(nameof(target));
+            _options = options ?? new MarcFileWriterOptions();
+            string full = target.FullPath;
+            Format = target.Format;
+
+            bool appending = target.AppendsToContent;
             _file = new AtomicFileWriter(full, retry, copyExisting: appending);
             try
             {
@@ -125,16 +135,33 @@ namespace OclcCataloging.Marc.IO
         /// </summary>
         /// <exception cref="InvalidDataException">Appending in <paramref name="requested"/> format to a file whose content is in the other format.</exception>
         /// <exception cref="NotSupportedException">Appending to a gzip-compressed file.</exception>
-        public static MarcFormat ChooseFormat(string path, MarcFormat requested, bool append)
+        public static MarcFormat ChooseFormat(string path, MarcFormat requested, bool append) => ChooseTarget(path, requested, append).Format;
+
+        /// <summary>
+        /// The one decision of where and how records are written: the full path, the format (as
+        /// <see cref="ChooseFormat"/> explains) and whether they are appended to existing content. The existing file's
+        /// head is read once, here.
+        /// </summary>
+        /// <exception cref="InvalidDataException">Appending in <paramref name="requested"/> format to a file whose content is in the other format.</exception>
+        /// <exception cref="NotSupportedException">Appending to a gzip-compressed file.</exception>
+        public static MarcFileTarget ChooseTarget(string path, MarcFormat requested, bool append)
         {
-            MarcFormat existing = append ? DetectExisting(path) : MarcFormat.Auto;
+            if (string.IsNullOrEmpty(path)) throw new ArgumentException("A file path is required.", nameof(path));
+            string full = Path.GetFullPath(path);
+            bool appends = append && ExistingLength(full) > 0;
+            return new MarcFileTarget(full, DecideFormat(full, requested, appends), appends);
+        }
+
+        private static MarcFormat DecideFormat(string path, MarcFormat requested, bool appends)
+        {
+            MarcFormat existing = appends ? DetectExisting(path) : MarcFormat.Auto;
             if (requested != MarcFormat.Auto)
             {
                 bool textPair = (existing == MarcFormat.Mrk || existing == MarcFormat.Mrk8) && (requested == MarcFormat.Mrk || requested == MarcFormat.Mrk8);
                 if (existing != MarcFormat.Auto && existing != requested && !textPair)
                 {
-                    throw new InvalidDataException("Cannot append " + Describe(requested) + " records to '" + path + "': the file holds "
-                        + Describe(existing) + ". Use -Format " + existing + " (or leave -Format out) to append, or write to another file.");
+                    throw new InvalidDataException("Cannot append " + MarcFormatNames.Describe(requested) + " records to '" + path + "': the file holds "
+                        + MarcFormatNames.Describe(existing) + ". Use -Format " + existing + " (or leave -Format out) to append, or write to another file.");
                 }
                 return requested;
             }
@@ -269,7 +296,6 @@ namespace OclcCataloging.Marc.IO
 
         private static MarcFormat DetectExisting(string path)
         {
-            if (ExistingLength(path) == 0) return MarcFormat.Auto;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096))
             {
                 var head = new byte[MarcFormatDetector.HeadLength];
@@ -277,18 +303,6 @@ namespace OclcCataloging.Marc.IO
                 if (MarcFormatDetector.IsGzip(head, n))
                     throw new NotSupportedException("Cannot append to '" + path + "': it is gzip-compressed. Decompress it first, or write to another file.");
                 return MarcFormatDetector.Detect(head, n);
-            }
-        }
-
-        private static string Describe(MarcFormat format)
-        {
-            switch (format)
-            {
-                case MarcFormat.MarcXml: return "MARCXML";
-                case MarcFormat.Json: return "MARC-in-JSON";
-                case MarcFormat.Mrk: return "MarcEdit .mrk";
-                case MarcFormat.Mrk8: return "MarcEdit .mrk8";
-                default: return "ISO 2709";
             }
         }
 

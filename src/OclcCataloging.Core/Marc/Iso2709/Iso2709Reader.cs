@@ -15,8 +15,10 @@ namespace OclcCataloging.Marc.Iso2709
     /// recovers lengths that are too short, too long, non-numeric, or <c>99999</c> for records over 99,999
     /// bytes. Bytes between records that cannot start one (CR, LF, NUL, tab, blank, 0x1A, stray 0x1D) are
     /// skipped; line ends (CR, LF) silently, anything else with a <c>JunkBetweenRecords</c> warning on the next
-    /// record. Filler at the end of the input is dropped silently. A record cut off by the end of the input comes
-    /// back with a <c>TruncatedRecord</c> warning, or as an error when nothing of it can be read.
+    /// record, or, with <see cref="Iso2709ReaderOptions.ReturnStrayBytes"/>, as a result of its own that carries the
+    /// bytes (<see cref="MarcReadResult.StrayBytes"/>), also after the last record (<c>JunkAfterLastRecord</c>).
+    /// A record cut off by the end of the input comes back with a <c>TruncatedRecord</c> warning, or as an error
+    /// when nothing of it can be read. Which stray bytes are harmless: docs/design/iso2709-reading.md.
     /// </para>
     /// <para>
     /// A chunk without any record structure is returned as a <see cref="MarcReadError"/> carrying its raw
@@ -25,9 +27,6 @@ namespace OclcCataloging.Marc.Iso2709
     /// </summary>
     public sealed class Iso2709Reader : IMarcReader
     {
-        private const byte Cr = 0x0D;
-        private const byte Lf = 0x0A;
-
         private readonly Stream _stream;
         private readonly string? _sourcePath;
         private readonly bool _leaveOpen;
@@ -42,11 +41,10 @@ namespace OclcCataloging.Marc.Iso2709
         private long _ordinal;
         private bool _disposed;
 
-        // Bytes skipped before the current record.
-        private long _junkStart;
-        private int _junkCount;
-        private bool _junkNotable;
-        private readonly byte[] _junkPreview = new byte[16];
+        // Bytes skipped before the current record; with ReturnStrayBytes, the record read after them waits in _pending.
+        private readonly StrayByteRun _junk;
+        private readonly bool _returnStrayBytes;
+        private MarcReadResult? _pending;
 
         public Iso2709Reader(Stream stream, string? sourcePath = null, Iso2709ReaderOptions? options = null)
         {
@@ -56,6 +54,8 @@ namespace OclcCataloging.Marc.Iso2709
             _sourcePath = sourcePath;
             _leaveOpen = options.LeaveOpen;
             _maxRecordBytes = options.MaxRecordBytes;
+            _returnStrayBytes = options.ReturnStrayBytes;
+            _junk = new StrayByteRun(options.MaxRecordBytes);
             _buf = new byte[Math.Max(options.BufferSize, 4096)];
             _parser = new Iso2709RecordParser(options.ValidateUtf8, options.ValidateSubfields, options.Encoding, options.ValidateMarc8);
         }
@@ -105,9 +105,24 @@ namespace OclcCataloging.Marc.Iso2709
         public MarcReadResult? ReadNext()
         {
             if (_disposed) throw new ObjectDisposedException(nameof(Iso2709Reader));
+            if (_pending != null)
+            {
+                MarcReadResult pending = _pending;
+                _pending = null;
+                return pending;
+            }
 
             SkipFiller();
-            if (_pos >= _end) return null;
+            if (_pos >= _end)
+            {
+                if (_returnStrayBytes && _junk.Count > 0 && _junk.IsNotableAtEnd)
+                {
+                    var trailing = new MarcReadResult(_junk.ToStrayBytes(_sourcePath, -1));
+                    _junk.Reset();
+                    return trailing;
+                }
+                return null;
+            }
 
             List<MarcDiagnostic>? warnings = null;
             int available = Ensure(LeaderLength);
@@ -123,16 +138,28 @@ namespace OclcCataloging.Marc.Iso2709
                 frame = FrameSlow(declared, ref warnings, out truncated, out overLimit);
             }
 
-            if (_junkCount > 0 && _junkNotable)
-            {
-                var junk = new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.JunkBetweenRecords,
-                    _junkCount + (_junkCount == 1 ? " byte that belongs to no record was" : " bytes that belong to no record were") + " skipped before this record ("
-                    + HexPreview(_junkPreview, 0, Math.Min(_junkCount, _junkPreview.Length)) + (_junkCount > _junkPreview.Length ? " ..." : "") + ").",
-                    _junkStart);
-                (warnings ??= new List<MarcDiagnostic>()).Insert(0, junk);
-            }
-
             long recordOffset = _bufOffset + _pos;
+            MarcReadResult? stray = null;
+            if (_junk.Count > 0 && _junk.IsNotable)
+            {
+                if (_returnStrayBytes)
+                {
+                    stray = new MarcReadResult(_junk.ToStrayBytes(_sourcePath, recordOffset));
+                }
+                else
+                {
+                    var junk = new MarcDiagnostic(MarcSeverity.Warning, MarcDiagnosticCodes.JunkBetweenRecords, _junk.Describe("before this record"), _junk.Start);
+                    (warnings ??= new List<MarcDiagnostic>()).Insert(0, junk);
+                }
+            }
+            MarcReadResult result = ReadFramed(recordOffset, frame, truncated, overLimit, ref warnings);
+            if (stray == null) return result;
+            _pending = result;
+            return stray;
+        }
+
+        private MarcReadResult ReadFramed(long recordOffset, int frame, bool truncated, bool overLimit, ref List<MarcDiagnostic>? warnings)
+        {
             byte[] bytes = Allocate(frame);
             Buffer.BlockCopy(_buf, _pos, bytes, 0, frame);
             _pos += frame;
@@ -186,10 +213,7 @@ namespace OclcCataloging.Marc.Iso2709
                 if (k >= 0)
                 {
                     int skip = k - _pos;
-                    if (_junkCount == 0) _junkStart = _bufOffset + _pos;
-                    for (int i = 0; i < skip && _junkCount + i < _junkPreview.Length; i++) _junkPreview[_junkCount + i] = _buf[_pos + i];
-                    _junkCount += skip;
-                    _junkNotable = true;
+                    _junk.Add(_buf, _pos, skip, _bufOffset + _pos);
                     _pos = k;
                     chunk -= skip;
                     declared = Digits5(_buf, _pos);
@@ -279,18 +303,14 @@ namespace OclcCataloging.Marc.Iso2709
         [MethodImpl(Iso2709Constants.HotPath)]
         private void SkipFiller()
         {
-            _junkCount = 0;
-            _junkNotable = false;
+            _junk.Reset();
             while (true)
             {
                 if (_pos >= _end && !FillMore()) return;
-                byte c = _buf[_pos];
-                if (!IsFiller(c)) return;
-                if (_junkCount == 0) _junkStart = _bufOffset + _pos;
-                if (_junkCount < _junkPreview.Length) _junkPreview[_junkCount] = c;
-                _junkCount++;
-                if (c != Cr && c != Lf) _junkNotable = true;
-                _pos++;
+                int start = _pos;
+                while (_pos < _end && IsFiller(_buf[_pos])) _pos++;
+                if (_pos > start) _junk.Add(_buf, start, _pos - start, _bufOffset + start);
+                if (_pos < _end) return;
             }
         }
 

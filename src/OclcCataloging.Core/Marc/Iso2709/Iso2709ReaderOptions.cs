@@ -34,6 +34,15 @@ namespace OclcCataloging.Marc.Iso2709
         public bool ValidateMarc8 { get; set; }
 
         /// <summary>
+        /// Return bytes that belong to no record (NUL padding, a lone record terminator, garbage between or after
+        /// records) as results of their own (<see cref="IO.MarcReadResult.StrayBytes"/>, with a warning and the bytes for a
+        /// reject file), in input order, instead of a <c>JunkBetweenRecords</c> warning on the record that follows.
+        /// Only then are stray bytes after the last record reported (<c>JunkAfterLastRecord</c>). Line ends, and one
+        /// Ctrl-Z at the end, are never reported. Default false; <see cref="IO.MarcFileReader"/> turns it on.
+        /// </summary>
+        public bool ReturnStrayBytes { get; set; }
+
+        /// <summary>
         /// Check the structure of data fields: indicators present, data starting with a subfield delimiter,
         /// subfield codes present and printable ASCII. Default true.
         /// </summary>

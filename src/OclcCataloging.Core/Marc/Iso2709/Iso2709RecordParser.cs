@@ -82,6 +82,15 @@ namespace OclcCataloging.Marc.Iso2709
                 }
             }
 
+            if ((b[20] != '4' || b[21] != '5' || b[22] != '0' || b[23] != '0') && IsPrintable(b, 20, 4))
+            {
+                // (A byte that is not printable ASCII there was reported as InvalidLeader above.)
+                Warn(ref warnings, MarcDiagnosticCodes.EntryMapInvalid,
+                    "Leader/20-23 (the entry map) is '" + Printable(b, 20, 4) + "', not '4500'; the directory was read as MARC 21's"
+                    + " 12-byte entries (3-byte tag, 4-digit length, 5-digit start) and the leader is kept as it is.",
+                    recordOffset + 20, null);
+            }
+
             var leader = new Leader(b, 0);
             MarcTextCodec codec = _encoding == MarcEncoding.Leader ? MarcTextCodec.ForLeader(leader) : ChooseCodec(b, dataEnd, leader, recordOffset, ref warnings);
             int expectedFields = declaredBase > LeaderLength && declaredBase <= dataEnd ? (declaredBase - LeaderLength - 1) / EntryLength : 16;
@@ -753,6 +762,15 @@ namespace OclcCataloging.Marc.Iso2709
         internal static void Warn(ref List<MarcDiagnostic>? warnings, string code, string message, long offset, string? tag)
         {
             (warnings ??= new List<MarcDiagnostic>()).Add(new MarcDiagnostic(MarcSeverity.Warning, code, message, offset, tag));
+        }
+
+        private static bool IsPrintable(byte[] b, int offset, int count)
+        {
+            for (int i = offset; i < offset + count; i++)
+            {
+                if (b[i] < 0x20 || b[i] > 0x7E) return false;
+            }
+            return true;
         }
 
         private static string Printable(byte[] b, int offset, int count)

@@ -281,19 +281,8 @@ namespace OclcCataloging.Marc.Iso2709
 
         private static string Describe(MarcRecord record, long ordinal)
         {
-            string s = "Record " + ordinal;
-            string? id = null;
-            foreach (MarcField f in record.Fields)
-            {
-                if (f.Tag == "001" && f is ControlField c)
-                {
-                    id = c.Value;
-                    break;
-                }
-            }
-            if (id != null) s += " (001 " + id + ")";
-            if (record.Origin != null) s += " [" + record.Origin + "]";
-            return s;
+            string s = MarcRecordText.Numbered(ordinal, record.ControlNumber);
+            return record.Origin != null ? s + " [" + record.Origin + "]" : s;
         }
     }
 }

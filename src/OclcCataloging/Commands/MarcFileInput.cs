@@ -1,0 +1,169 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// The commands' one way of reading MARC files (Import-MarcFile, Test-LhrRecord): Core's
+    /// <see cref="MarcFileReader"/> reads; this adapter turns what it finds into PowerShell output. Each record goes to
+    /// the caller; a record read with problems also gets a warning; an unreadable chunk becomes a non-terminating
+    /// UnreadableRecord error and stray bytes a warning, their bytes appended to the reject file when there is one.
+    /// </summary>
+    internal sealed class MarcFileInput
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly RejectFile? _rejects;
+        private readonly string? _progressActivity;
+        private readonly int _progressId;
+        private readonly bool _offersRejectPath;
+
+        /// <param name="cmdlet">The command that reports.</param>
+        /// <param name="rejects">Where raw bytes of unreadable records and stray bytes go, or null.</param>
+        /// <param name="offersRejectPath">The command has a -RejectPath parameter the messages can suggest.</param>
+        /// <param name="progressActivity">The activity of a byte-based progress bar per file, or null for none.</param>
+        /// <param name="progressId">The progress bar's id.</param>
+        internal MarcFileInput(PSCmdlet cmdlet, RejectFile? rejects, bool offersRejectPath, string? progressActivity = null, int progressId = 0)
+        {
+            _cmdlet = cmdlet;
+            _rejects = rejects;
+            _offersRejectPath = offersRejectPath;
+            _progressActivity = progressActivity;
+            _progressId = progressId;
+        }
+
+        /// <summary>Reads <paramref name="file"/> to the end (or until the pipeline stops), passing each record to <paramref name="onRecord"/>.</summary>
+        internal void Read(string file, MarcFormat format, MarcEncoding encoding, Action<MarcRecord> onRecord)
+        {
+            MarcFileReader reader;
+            try
+            {
+                reader = MarcFileReader.Open(file, format, encoding);
+            }
+            catch (MarcFileReadException e)
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+                return;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed,
+                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.OpenError, file));
+                return;
+            }
+
+            long records = 0, damaged = 0, unreadable = 0, stray = 0;
+            var clock = Stopwatch.StartNew();
+            var throttle = new ProgressThrottle();
+            ProgressRecord? progress = null;
+            using (reader)
+            {
+                _cmdlet.WriteVerbose("Reading '" + file + "' (" + reader.Length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
+                    + MarcFormatNames.Describe(reader.Format) + (reader.FormatDetected ? " (detected from its content)." : "."));
+                while (true)
+                {
+                    MarcReadResult? result;
+                    try
+                    {
+                        result = reader.ReadNext();
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    {
+                        _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+                        break;
+                    }
+                    if (result == null) break;
+                    if (_cmdlet.Stopping) return;
+
+                    if (result.Record != null)
+                    {
+                        records++;
+                        if (result.Record.HasWarnings)
+                        {
+                            damaged++;
+                            _cmdlet.WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Subject(result.Record), result.Record));
+                        }
+                        onRecord(result.Record);
+                    }
+                    else if (result.Error != null)
+                    {
+                        unreadable++;
+                        WriteUnreadable(result.Error);
+                    }
+                    else if (result.StrayBytes != null)
+                    {
+                        stray++;
+                        WriteStray(result.StrayBytes);
+                    }
+
+                    if (_progressActivity != null && throttle.IsDue())
+                    {
+                        progress ??= new ProgressRecord(_progressId, _progressActivity, "Reading");
+                        long length = reader.Length, position = reader.Position;
+                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + records.ToString("N0", CultureInfo.CurrentCulture) + " records";
+                        progress.CurrentOperation = FormatBytes(position) + " of " + FormatBytes(length);
+                        progress.PercentComplete = length > 0 ? (int)(position * 100 / length) : 0;
+                        _cmdlet.WriteProgress(progress);
+                    }
+                }
+            }
+
+            if (progress != null)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                _cmdlet.WriteProgress(progress);
+            }
+            _cmdlet.WriteVerbose("Read " + records.ToString("N0", CultureInfo.CurrentCulture) + " records from '" + file + "' in "
+                + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
+                + damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
+                + unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable"
+                + (stray > 0 ? ", " + stray.ToString("N0", CultureInfo.CurrentCulture) + " runs of bytes outside any record." : "."));
+        }
+
+        private void WriteUnreadable(MarcReadError error)
+        {
+            string message = MarcRecordText.Unreadable(error) + Reject(error.RawBytes, "Its bytes were");
+            _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, error)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = _rejects != null ? "Repair the record in '" + _rejects.Path + "' with a MARC editor and import it again."
+                        : _offersRejectPath ? "Use -RejectPath to keep the bytes of unreadable records, then repair them in a MARC editor."
+                        : "Repair the record in a MARC editor; Import-MarcFile -RejectPath keeps the bytes of unreadable records.",
+                },
+            });
+        }
+
+        private void WriteStray(MarcStrayBytes stray)
+        {
+            string saved = Reject(stray.Bytes, "They were");
+            _cmdlet.WriteWarning(MarcRecordText.Stray(stray) + (saved.Length > 0 ? saved : _offersRejectPath ? " Use -RejectPath to keep them." : string.Empty));
+        }
+
+        /// <summary>Appends <paramref name="bytes"/> to the reject file; " Its bytes were appended to 'x'." or empty when there is none.</summary>
+        private string Reject(byte[] bytes, string subject)
+        {
+            if (_rejects == null || bytes.Length == 0) return string.Empty;
+            try
+            {
+                _rejects.Add(bytes);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.RejectFileWriteFailed, ErrorCategory.WriteError, _rejects.Path));
+            }
+            return " " + subject + " appended to '" + _rejects.Path + "'.";
+        }
+
+        private static string FormatBytes(long bytes)
+        {
+            if (bytes >= 1 << 20) return (bytes / 1048576.0).ToString("N1", CultureInfo.CurrentCulture) + " MB";
+            if (bytes >= 1 << 10) return (bytes / 1024.0).ToString("N0", CultureInfo.CurrentCulture) + " KB";
+            return bytes.ToString(CultureInfo.CurrentCulture) + " bytes";
+        }
+    }
+}
