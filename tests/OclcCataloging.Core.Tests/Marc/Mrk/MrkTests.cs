@@ -205,7 +205,7 @@ public class MrkTests
         var again = Assert.Single(Read(text, format)).Record!;
         Assert.Equal(@"C:\STACKS\PN 1234", again.GetValue("852", 'h'));
         Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
-        // As LC MARCBreaker and MarcEdit write it, on request.
+        // As LC's MARCBreaker test files have it, on request.
         Assert.Contains(@"$hC:\STACKS\PN 1234", WriteWith(format, new MrkWriterOptions { LiteralBackslash = true }, r));
     }
 
