@@ -283,4 +283,12 @@ public class MrkTests
         Assert.Equal("Caf\u00E9", fromLines[1].GetValue("245", 'a'));
         Assert.All(fromLines, r => Assert.False(r.HasWarnings, string.Join("; ", r.Warnings)));
     }
+    [Fact]
+    public void Broken_surrogates_in_a_unicode_record_do_not_stop_the_mrk_writer()
+    {
+        var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
+        r.AddDataField("500", "  ", "a", "x\uD800\u0301 \uDC00y \u00E9");
+        string text = Write(MarcFormat.Mrk, r);
+        Assert.Contains("$ax{uD800}{u0301} {uDC00}y {acute}e", text);
+    }
 }
