@@ -107,7 +107,7 @@ public class MrkConformanceTests
         string mrkFile = File.ReadAllText(TestPaths.CorpusFile("marc4j", "brkrtest.mrk"), Encoding.Latin1);
         string mrk8File = File.ReadAllText(TestPaths.CorpusFile("marc4j", "brkrtest.mrk8"), Encoding.UTF8);
 
-        // These files keep a backslash in subfield data as it is (LC MARCBreaker, MarcEdit); our default is {bsol}.
+        // These files keep a backslash in subfield data as it is; our default is {bsol}.
         string fromMrk = Mrk(Records(TestPaths.CorpusFile("marc4j", "brkrtest.mrk")), MarcFormat.Mrk, literalBackslash: true);
         Assert.Equal(mrkFile, fromMrk); // byte for byte, CR LF included
         string fromMrc = Mrk(Records(TestPaths.CorpusFile("marc4j", "brkrtest.mrc")), MarcFormat.Mrk, literalBackslash: true);

@@ -66,7 +66,7 @@ namespace OclcCataloging.Marc
         private static void EncodeCluster(Writer w, string text, int start, int cp, int marksStart, int marksEnd, Marc8EncoderOptions options, IList<Marc8Issue>? issues, ref int pendingSecondHalf)
         {
             bool baseMappable = cp == 0x20 || cp < 0x20 || Marc8Tables.Reverse.ContainsKey(cp) || cp == 0x7F;
-            if (!IsMark(cp) && (marksEnd > marksStart || !baseMappable))
+            if (!IsMark(cp) && (marksEnd > marksStart || !baseMappable) && !IsSurrogate(cp))
             {
                 // Normalised first, so canonically equivalent input gives the same bytes (NFC or NFD, marks in any order).
                 string cluster = text.Substring(start, marksEnd - start);
@@ -86,7 +86,7 @@ namespace OclcCataloging.Marc
                     return;
                 }
             }
-            if (!baseMappable && !IsMark(cp))
+            if (!baseMappable && !IsMark(cp) && !IsSurrogate(cp))
             {
                 // a precomposed letter: try its canonical decomposition
                 string s = char.ConvertFromUtf32(cp);
@@ -207,7 +207,7 @@ namespace OclcCataloging.Marc
         internal static bool IsMark(int cp)
         {
             if (Marc8Tables.CombiningScalars.Contains(cp)) return true;
-            if (cp < 0x300) return false;
+            if (cp < 0x300 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
             var cat = CharUnicodeInfo.GetUnicodeCategory(char.ConvertFromUtf32(cp), 0);
             return cat == UnicodeCategory.NonSpacingMark || cat == UnicodeCategory.EnclosingMark;
         }
@@ -218,6 +218,8 @@ namespace OclcCataloging.Marc
             if (char.IsHighSurrogate(c) && i < s.Length && char.IsLowSurrogate(s[i])) return char.ConvertToUtf32(c, s[i++]);
             return c;
         }
+
+        private static bool IsSurrogate(int cp) => cp >= 0xD800 && cp <= 0xDFFF;
 
         private static bool IsAscii(string s)
         {

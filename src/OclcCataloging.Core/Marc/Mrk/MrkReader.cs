@@ -38,7 +38,8 @@ namespace OclcCataloging.Marc.Mrk
     /// MARC-8 data, mnemonics standing for MARC-8 bytes, so reading brkrtest.mrk gives brkrtest.mrc's bytes.
     /// A record whose leader/09 is 'a' is read as UTF-8. .mrk8 (<see cref="MarcFormat.Mrk8"/>): the text is UTF-8
     /// and the leader is kept as written (a MARC-8 leader/09 means the record is written as MARC-8 to ISO 2709).
-    /// See <see cref="MrkMnemonics"/> for the mnemonics.</para>
+    /// Records are split by MrkRecordSplitter (as for strings, <see cref="MarcEditTextParser"/>); mnemonics:
+    /// <see cref="MrkMnemonics"/>; the decisions: docs/design/marc-text-format.md.</para>
     /// </remarks>
     public sealed class MrkReader : IMarcReader
     {

@@ -87,7 +87,7 @@ namespace OclcCataloging.Marc.Mrk
                 return;
             }
             int baseLength = char.IsHighSurrogate(text[0]) && text.Length > 1 ? 2 : 1;
-            if (Marc8Encoder.IsMark(char.ConvertToUtf32(text, 0)))
+            if (Marc8Encoder.IsMark(MrkTextEncoder.ScalarAt(text, 0)))
             {
                 FlushMarks();
                 _sb.Append(text);
@@ -109,7 +109,7 @@ namespace OclcCataloging.Marc.Mrk
         {
             if (_unicode && MrkMnemonics.TryGetUnicode(name, out string text))
             {
-                if (Marc8Encoder.IsMark(char.ConvertToUtf32(text, 0))) _marks.Append(text);
+                if (Marc8Encoder.IsMark(MrkTextEncoder.ScalarAt(text, 0))) _marks.Append(text);
                 else AppendText(text);
                 return true;
             }

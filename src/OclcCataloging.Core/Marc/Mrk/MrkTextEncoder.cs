@@ -131,7 +131,12 @@ namespace OclcCataloging.Marc.Mrk
         /// </summary>
         private string? Marc8Spelling(string cluster, MrkTextContext context)
         {
-            if (Marc8Encoder.IsMark(char.ConvertToUtf32(cluster, 0))) return null; // a mark would take the next letter
+            if (Marc8Encoder.IsMark(ScalarAt(cluster, 0))) return null; // a mark would take the next letter
+            for (int k = 0; k < cluster.Length; k++)
+            {
+                if (char.IsHighSurrogate(cluster[k]) && k + 1 < cluster.Length && char.IsLowSurrogate(cluster[k + 1])) k++;
+                else if (char.IsSurrogate(cluster[k])) return null; // broken text: written as code points
+            }
             var issues = new List<Marc8Issue>();
             byte[] bytes = Marc8Encoder.Encode(cluster, null, issues);
             if (issues.Count > 0) return null;
@@ -161,11 +166,15 @@ namespace OclcCataloging.Marc.Mrk
             while (j < s.Length)
             {
                 int width = char.IsHighSurrogate(s[j]) && j + 1 < s.Length && char.IsLowSurrogate(s[j + 1]) ? 2 : 1;
-                if (!Marc8Encoder.IsMark(char.ConvertToUtf32(s, j))) break;
+                if (!Marc8Encoder.IsMark(ScalarAt(s, j))) break;
                 j += width;
             }
             return j;
         }
+
+        /// <summary>The code point at <paramref name="i"/>; a lone surrogate as its own value.</summary>
+        internal static int ScalarAt(string s, int i) =>
+            char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) ? char.ConvertToUtf32(s[i], s[i + 1]) : s[i];
 
         private static bool IsAscii(string s, int start, int end)
         {

@@ -15,7 +15,7 @@ namespace OclcCataloging.Marc.Mrk
         public bool LeaveOpen { get; set; }
 
         /// <summary>
-        /// Write a backslash in subfield data as it is, as LC MARCBreaker and MarcEdit do, instead of <c>{bsol}</c>
+        /// Write a backslash in subfield data as it is, as LC's MARCBreaker test files have it, instead of <c>{bsol}</c>
         /// (default false). Readers that take every backslash for a blank (MARC::File::MARCMaker) then read a blank.
         /// </summary>
         public bool LiteralBackslash { get; set; }

@@ -94,4 +94,11 @@ public class Marc8EncoderTests
     {
         Assert.Equal("x&#x031B;", E("x\u031B"));
     }
+    [Fact]
+    public void A_lone_surrogate_becomes_a_reference_instead_of_an_exception()
+    {
+        var issues = new List<Marc8Issue>();
+        Assert.Equal("a&#xD800;b\u00E2e", E("a\uD800b\u00E9", null, issues));
+        Assert.Equal(MarcDiagnosticCodes.Marc8CharacterReference, Assert.Single(issues).Code);
+    }
 }

@@ -205,7 +205,7 @@ public class MrkTests
         var again = Assert.Single(Read(text, format)).Record!;
         Assert.Equal(@"C:\STACKS\PN 1234", again.GetValue("852", 'h'));
         Assert.True(again.ContentEquals(r, compareLeaderLengths: true), string.Join("; ", again.Compare(r)));
-        // As LC MARCBreaker and MarcEdit write it, on request.
+        // As LC's MARCBreaker test files have it, on request.
         Assert.Contains(@"$hC:\STACKS\PN 1234", WriteWith(format, new MrkWriterOptions { LiteralBackslash = true }, r));
     }
 
@@ -282,5 +282,13 @@ public class MrkTests
         for (int i = 0; i < fromFile.Count; i++) Assert.True(fromLines[i].ContentEquals(fromFile[i], compareLeaderLengths: true), string.Join("; ", fromLines[i].Compare(fromFile[i])));
         Assert.Equal("Caf\u00E9", fromLines[1].GetValue("245", 'a'));
         Assert.All(fromLines, r => Assert.False(r.HasWarnings, string.Join("; ", r.Warnings)));
+    }
+    [Fact]
+    public void Broken_surrogates_in_a_unicode_record_do_not_stop_the_mrk_writer()
+    {
+        var r = new MarcRecord(new Leader("00000nam a2200000 a 4500"));
+        r.AddDataField("500", "  ", "a", "x\uD800\u0301 \uDC00y \u00E9");
+        string text = Write(MarcFormat.Mrk, r);
+        Assert.Contains("$ax{uD800}{u0301} {uDC00}y {acute}e", text);
     }
 }
