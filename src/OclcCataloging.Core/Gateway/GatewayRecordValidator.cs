@@ -1,6 +1,7 @@
 using System.Globalization;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Text;
 
 namespace OclcCataloging.Gateway
 {
