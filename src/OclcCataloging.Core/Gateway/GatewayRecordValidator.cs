@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Text;
 using static OclcCataloging.Marc.Iso2709.Iso2709Constants;
 
 namespace OclcCataloging.Gateway

@@ -1,5 +1,5 @@
 using System;
-using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Text;
 
 namespace OclcCataloging.Marc
 {

@@ -98,7 +98,12 @@ namespace OclcCataloging.Marc.Iso2709
             // A buffer the size of the bytes (not the default 256 KiB) for the common small reply.
             options ??= new Iso2709ReaderOptions { BufferSize = Math.Max(4096, Math.Min(bytes.Length + 1, 256 * 1024)) };
             using (var reader = new Iso2709Reader(new MemoryStream(bytes, false), null, options))
-                return reader.ReadNext();
+            {
+                MarcReadResult? result;
+                do result = reader.ReadNext();
+                while (result?.StrayBytes != null);   // options asked for stray bytes as results: the record is what counts here
+                return result;
+            }
         }
 
         [MethodImpl(Iso2709Constants.HotPath)]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using OclcCataloging.Text;
 using static OclcCataloging.Marc.Iso2709.Iso2709Constants;
 
 namespace OclcCataloging.Marc.Iso2709

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
+using OclcCataloging.Text.Json;
 
 namespace OclcCataloging.Marc.Json
 {
@@ -20,265 +19,37 @@ namespace OclcCataloging.Marc.Json
     }
 
     /// <summary>
-    /// Parses the bytes of one MARC-in-JSON record (a complete JSON object) into a <see cref="MarcRecord"/>.
-    /// A small hand-written JSON parser: the core has no dependencies and netstandard2.0 has no System.Text.Json.
+    /// Builds a <see cref="MarcRecord"/> from the bytes of one MARC-in-JSON record (a complete JSON object): the
+    /// MARC-in-JSON layer over the core's JSON parser (<see cref="JsonParser"/>), whose byte offsets it uses in
+    /// every warning.
     /// </summary>
     internal sealed class JsonRecordParser
     {
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
-        private static readonly UTF8Encoding LenientUtf8 = new UTF8Encoding(false, false);
-        private static readonly object JsonNull = new object();
-        private const int MaxDepth = 64;
-
-        private readonly byte[] _b;
-        private readonly int _end;
         private readonly long _base;
         private readonly MarcJsonReaderOptions _options;
-        private readonly StringBuilder _sb = new StringBuilder();
-        private int _pos;
         private List<MarcDiagnostic>? _warnings;
 
-        private sealed class JMember
+        private JsonRecordParser(long baseOffset, MarcJsonReaderOptions options)
         {
-            public JMember(string key, object value, int offset) { Key = key; Value = value; Offset = offset; }
-            public string Key { get; }
-            public object Value { get; }
-            public int Offset { get; }
-        }
-
-        private sealed class JObject : List<JMember> { public int Offset; }
-
-        private sealed class JArray : List<object> { public int Offset; }
-
-        private sealed class JNumber
-        {
-            public JNumber(string text) { Text = text; }
-            public string Text { get; }
-        }
-
-        private JsonRecordParser(byte[] bytes, int count, long baseOffset, MarcJsonReaderOptions options)
-        {
-            _b = bytes;
-            _end = count;
             _base = baseOffset;
             _options = options;
         }
 
         public static MarcRecord Parse(byte[] bytes, int count, long baseOffset, MarcJsonReaderOptions options)
         {
-            var p = new JsonRecordParser(bytes, count, baseOffset, options);
-            p.SkipWs();
-            object root = p.ParseValue(0);
-            p.SkipWs();
-            if (p._pos < p._end) throw p.Syntax("Unexpected text after the end of the record.");
-            if (!(root is JObject obj)) throw new JsonRecordException(MarcDiagnosticCodes.JsonNotARecord, "The JSON value is not an object.", 0);
-            return p.BuildRecord(obj);
-        }
-
-        // ------------------------------------------------------------------ JSON
-
-        private JsonRecordException Syntax(string message) =>
-            new JsonRecordException(MarcDiagnosticCodes.JsonSyntaxError, "The record is not well-formed JSON: " + message, _pos);
-
-        private void SkipWs()
-        {
-            while (_pos < _end)
-            {
-                byte c = _b[_pos];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n') _pos++;
-                else break;
-            }
-        }
-
-        private object ParseValue(int depth)
-        {
-            if (depth > MaxDepth) throw Syntax("nesting deeper than " + MaxDepth + " levels.");
-            if (_pos >= _end) throw Syntax("the record ends where a value was expected.");
-            byte c = _b[_pos];
-            switch (c)
-            {
-                case (byte)'{': return ParseObject(depth);
-                case (byte)'[': return ParseArray(depth);
-                case (byte)'"': return ParseString();
-                case (byte)'t': Literal("true"); return true;
-                case (byte)'f': Literal("false"); return false;
-                case (byte)'n': Literal("null"); return JsonNull;
-                default:
-                    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
-                    throw Syntax("unexpected character '" + (char)c + "'.");
-            }
-        }
-
-        private void Literal(string word)
-        {
-            if (_end - _pos < word.Length) throw Syntax("unexpected end of the record.");
-            for (int i = 0; i < word.Length; i++)
-            {
-                if (_b[_pos + i] != word[i]) throw Syntax("unexpected text (expected '" + word + "').");
-            }
-            _pos += word.Length;
-        }
-
-        private JNumber ParseNumber()
-        {
-            int start = _pos;
-            while (_pos < _end)
-            {
-                byte c = _b[_pos];
-                if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') _pos++;
-                else break;
-            }
-            string text = Encoding.ASCII.GetString(_b, start, _pos - start);
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) throw Syntax("'" + text + "' is not a number.");
-            return new JNumber(text);
-        }
-
-        private JObject ParseObject(int depth)
-        {
-            var obj = new JObject { Offset = _pos };
-            _pos++; // {
-            SkipWs();
-            if (_pos < _end && _b[_pos] == '}')
-            {
-                _pos++;
-                return obj;
-            }
-            while (true)
-            {
-                SkipWs();
-                if (_pos >= _end) throw Syntax("the record ends inside an object.");
-                if (_b[_pos] != '"') throw Syntax("expected a member name in double quotes.");
-                int keyAt = _pos;
-                string key = ParseString();
-                SkipWs();
-                if (_pos >= _end || _b[_pos] != ':') throw Syntax("expected ':' after the member name \"" + key + "\".");
-                _pos++;
-                SkipWs();
-                object value = ParseValue(depth + 1);
-                obj.Add(new JMember(key, value, keyAt));
-                SkipWs();
-                if (_pos >= _end) throw Syntax("the record ends inside an object.");
-                byte c = _b[_pos++];
-                if (c == '}') return obj;
-                if (c != ',') throw Syntax("expected ',' or '}' in an object.");
-            }
-        }
-
-        private JArray ParseArray(int depth)
-        {
-            var arr = new JArray { Offset = _pos };
-            _pos++; // [
-            SkipWs();
-            if (_pos < _end && _b[_pos] == ']')
-            {
-                _pos++;
-                return arr;
-            }
-            while (true)
-            {
-                SkipWs();
-                arr.Add(ParseValue(depth + 1));
-                SkipWs();
-                if (_pos >= _end) throw Syntax("the record ends inside an array.");
-                byte c = _b[_pos++];
-                if (c == ']') return arr;
-                if (c != ',') throw Syntax("expected ',' or ']' in an array.");
-            }
-        }
-
-        private string ParseString()
-        {
-            int start = ++_pos; // after "
-            // Fast path: no escapes.
-            int i = start;
-            while (i < _end)
-            {
-                byte c = _b[i];
-                if (c == '"' || c == '\\' || c < 0x20) break;
-                i++;
-            }
-            if (i < _end && _b[i] == '"')
-            {
-                _pos = i + 1;
-                return Decode(start, i - start);
-            }
-
-            _sb.Clear();
-            int run = start;
-            _pos = start;
-            while (true)
-            {
-                if (_pos >= _end) throw Syntax("a string is not closed.");
-                byte c = _b[_pos];
-                if (c == '"')
-                {
-                    _sb.Append(Decode(run, _pos - run));
-                    _pos++;
-                    return _sb.ToString();
-                }
-                if (c < 0x20)
-                {
-                    throw Syntax("a control character (0x" + c.ToString("X2", CultureInfo.InvariantCulture) + ") inside a string must be escaped.");
-                }
-                if (c != '\\')
-                {
-                    _pos++;
-                    continue;
-                }
-                _sb.Append(Decode(run, _pos - run));
-                _pos++;
-                if (_pos >= _end) throw Syntax("a string is not closed.");
-                byte e = _b[_pos++];
-                switch (e)
-                {
-                    case (byte)'"': _sb.Append('"'); break;
-                    case (byte)'\\': _sb.Append('\\'); break;
-                    case (byte)'/': _sb.Append('/'); break;
-                    case (byte)'b': _sb.Append('\b'); break;
-                    case (byte)'f': _sb.Append('\f'); break;
-                    case (byte)'n': _sb.Append('\n'); break;
-                    case (byte)'r': _sb.Append('\r'); break;
-                    case (byte)'t': _sb.Append('\t'); break;
-                    case (byte)'u':
-                        if (_end - _pos < 4) throw Syntax("a \\u escape needs four hexadecimal digits.");
-                        int v = 0;
-                        for (int k = 0; k < 4; k++)
-                        {
-                            int h = Hex(_b[_pos + k]);
-                            if (h < 0) throw Syntax("a \\u escape needs four hexadecimal digits.");
-                            v = v * 16 + h;
-                        }
-                        _pos += 4;
-                        _sb.Append((char)v);
-                        break;
-                    default:
-                        throw Syntax("unknown escape '\\" + (char)e + "'.");
-                }
-                run = _pos;
-            }
-        }
-
-        private static int Hex(byte c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        }
-
-        private string Decode(int start, int count)
-        {
-            if (count == 0) return string.Empty;
-            if (MarcTextCodec.IsAscii(_b, start, count)) return MarcTextCodec.AsciiString(_b, start, count);
+            var p = new JsonRecordParser(baseOffset, options);
+            object? root;
             try
             {
-                return StrictUtf8.GetString(_b, start, count);
+                root = JsonParser.Parse(bytes, 0, count, at =>
+                    p.Warn(MarcDiagnosticCodes.InvalidUtf8, "A string holds bytes that are not UTF-8; they were replaced by U+FFFD.", at, null));
             }
-            catch (DecoderFallbackException)
+            catch (JsonSyntaxException e)
             {
-                Warn(MarcDiagnosticCodes.InvalidUtf8, "A string holds bytes that are not UTF-8; they were replaced by U+FFFD.", start, null);
-                return LenientUtf8.GetString(_b, start, count);
+                throw new JsonRecordException(MarcDiagnosticCodes.JsonSyntaxError, "The record is not well-formed JSON: " + e.Reason + ".", e.Offset);
             }
+            if (!(root is JsonObject obj)) throw new JsonRecordException(MarcDiagnosticCodes.JsonNotARecord, "The JSON value is not an object.", 0);
+            return p.BuildRecord(obj);
         }
 
         // ------------------------------------------------------------------ MARC
@@ -288,30 +59,30 @@ namespace OclcCataloging.Marc.Json
             (_warnings ??= new List<MarcDiagnostic>()).Add(new MarcDiagnostic(MarcSeverity.Warning, code, message, _base + offset, tag));
         }
 
-        private MarcRecord BuildRecord(JObject obj)
+        private MarcRecord BuildRecord(JsonObject obj)
         {
             string? leaderText = null;
             int leaderAt = obj.Offset;
-            JArray? fields = null;
+            JsonArray? fields = null;
             bool any = false;
-            foreach (JMember m in obj)
+            foreach (JsonMember m in obj)
             {
-                if (m.Key == "leader")
+                if (m.Name == "leader")
                 {
                     any = true;
                     leaderText = Text(m.Value, m.Offset, null, "the leader");
                     leaderAt = m.Offset;
                 }
-                else if (m.Key == "fields")
+                else if (m.Name == "fields")
                 {
                     any = true;
-                    if (m.Value is JArray a) fields = a;
-                    else if (m.Value is JObject o) fields = FieldsFromObject(o);
+                    if (m.Value is JsonArray a) fields = a;
+                    else if (m.Value is JsonObject o) fields = FieldsFromObject(o);
                     else Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is not an array; the record has no fields.", m.Offset, null);
                 }
                 else
                 {
-                    Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" is not part of MARC-in-JSON and was ignored.", m.Offset, null);
+                    Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Name + "\" is not part of MARC-in-JSON and was ignored.", m.Offset, null);
                 }
             }
             if (!any)
@@ -325,9 +96,9 @@ namespace OclcCataloging.Marc.Json
             var record = new MarcRecord(leader, fields?.Count ?? 0);
             if (fields != null)
             {
-                foreach (object item in fields)
+                foreach (object? item in fields)
                 {
-                    if (item is JObject f) AddField(record, f, blanks);
+                    if (item is JsonObject f) AddField(record, f, blanks);
                     else Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "A member of \"fields\" is not an object; it was ignored.", fields.Offset, null);
                 }
             }
@@ -341,13 +112,13 @@ namespace OclcCataloging.Marc.Json
         }
 
         /// <summary>"fields": {"001": "...", "245": {...}} — a producer's shortcut; order is kept, repeats are impossible.</summary>
-        private JArray FieldsFromObject(JObject o)
+        private JsonArray FieldsFromObject(JsonObject o)
         {
             Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "\"fields\" is an object instead of an array; its members were read as fields in order.", o.Offset, null);
-            var a = new JArray { Offset = o.Offset };
-            foreach (JMember m in o)
+            var a = new JsonArray(o.Offset);
+            foreach (JsonMember m in o)
             {
-                var one = new JObject { Offset = m.Offset };
+                var one = new JsonObject(m.Offset);
                 one.Add(m);
                 a.Add(one);
             }
@@ -376,21 +147,21 @@ namespace OclcCataloging.Marc.Json
 
         private static bool HasSubstitute(string s) => s.IndexOf('^') >= 0 || s.IndexOf('#') >= 0;
 
-        private void AddField(MarcRecord record, JObject f, List<string> blanks)
+        private void AddField(MarcRecord record, JsonObject f, List<string> blanks)
         {
             if (f.Count != 1)
             {
                 Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "A field object has " + f.Count + " members instead of one (its tag); each was read as a field.", f.Offset, null);
             }
-            foreach (JMember m in f)
+            foreach (JsonMember m in f)
             {
-                string tag = m.Key;
+                string tag = m.Name;
                 if (tag.Length != 3 || !IsPrintableAscii(tag))
                 {
                     Warn(MarcDiagnosticCodes.InvalidTag, "The field tag \"" + tag + "\" is not three printable ASCII characters; the field was dropped.", m.Offset, null);
                     continue;
                 }
-                if (m.Value is JObject d)
+                if (m.Value is JsonObject d)
                 {
                     record.Fields.Add(DataFieldFrom(tag, d, blanks));
                     if (MarcField.IsControlTag(tag))
@@ -420,21 +191,21 @@ namespace OclcCataloging.Marc.Json
             }
         }
 
-        private DataField DataFieldFrom(string tag, JObject d, List<string> blanks)
+        private DataField DataFieldFrom(string tag, JsonObject d, List<string> blanks)
         {
             char ind1 = ' ', ind2 = ' ';
             bool seen1 = false, seen2 = false;
             object? subfields = null;
             int subfieldsAt = d.Offset;
-            foreach (JMember m in d)
+            foreach (JsonMember m in d)
             {
-                switch (m.Key)
+                switch (m.Name)
                 {
                     case "ind1": ind1 = Indicator(m, tag, blanks); seen1 = true; break;
                     case "ind2": ind2 = Indicator(m, tag, blanks); seen2 = true; break;
                     case "subfields": subfields = m.Value; subfieldsAt = m.Offset; break;
                     default:
-                        Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Key + "\" of field " + tag + " was ignored.", m.Offset, tag);
+                        Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The member \"" + m.Name + "\" of field " + tag + " was ignored.", m.Offset, tag);
                         break;
                 }
             }
@@ -445,13 +216,13 @@ namespace OclcCataloging.Marc.Json
 
             var field = new DataField(tag, ind1, ind2, validate: false);
             var list = field.Subfields;
-            if (subfields is JArray arr)
+            if (subfields is JsonArray arr)
             {
-                foreach (object item in arr)
+                foreach (object? item in arr)
                 {
-                    if (item is JObject s)
+                    if (item is JsonObject s)
                     {
-                        foreach (JMember sm in s) AddSubfield(list, tag, sm);
+                        foreach (JsonMember sm in s) AddSubfield(list, tag, sm);
                     }
                     else
                     {
@@ -459,44 +230,44 @@ namespace OclcCataloging.Marc.Json
                     }
                 }
             }
-            else if (subfields is JObject so)
+            else if (subfields is JsonObject so)
             {
                 Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are an object instead of an array; they were read in order.", so.Offset, tag);
-                foreach (JMember sm in so) AddSubfield(list, tag, sm);
+                foreach (JsonMember sm in so) AddSubfield(list, tag, sm);
             }
-            else if (subfields != null && subfields != JsonNull)
+            else if (subfields != null)
             {
                 Warn(MarcDiagnosticCodes.JsonUnexpectedValue, "The subfields of field " + tag + " are not an array; the field has no subfields.", subfieldsAt, tag);
             }
             return field;
         }
 
-        private void AddSubfield(SubfieldCollection list, string tag, JMember sm)
+        private void AddSubfield(SubfieldCollection list, string tag, JsonMember sm)
         {
-            string value = Text(sm.Value, sm.Offset, tag, "subfield $" + sm.Key);
-            if (sm.Key.Length == 1)
+            string value = Text(sm.Value, sm.Offset, tag, "subfield $" + sm.Name);
+            if (sm.Name.Length == 1)
             {
-                list.Add(new Subfield(sm.Key[0], value));
+                list.Add(new Subfield(sm.Name[0], value));
             }
-            else if (sm.Key.Length == 0)
+            else if (sm.Name.Length == 0)
             {
                 // Data before the first subfield delimiter (how MarcJsonWriter writes Subfield.NoCode).
                 list.Add(new Subfield(Subfield.NoCode, value));
             }
             else
             {
-                Warn(MarcDiagnosticCodes.InvalidSubfieldCode, "Subfield code \"" + sm.Key + "\" in field " + tag + " is longer than one character; its first character was used.", sm.Offset, tag);
-                list.Add(new Subfield(sm.Key[0], value));
+                Warn(MarcDiagnosticCodes.InvalidSubfieldCode, "Subfield code \"" + sm.Name + "\" in field " + tag + " is longer than one character; its first character was used.", sm.Offset, tag);
+                list.Add(new Subfield(sm.Name[0], value));
             }
         }
 
-        private char Indicator(JMember m, string tag, List<string> blanks)
+        private char Indicator(JsonMember m, string tag, List<string> blanks)
         {
-            string s = Text(m.Value, m.Offset, tag, m.Key);
+            string s = Text(m.Value, m.Offset, tag, m.Name);
             if (s.Length == 0) return ' ';
             if (s.Length > 1)
             {
-                Warn(MarcDiagnosticCodes.InvalidIndicator, "Field " + tag + " " + m.Key + " is \"" + s + "\" (one character expected); its first character was used.", m.Offset, tag);
+                Warn(MarcDiagnosticCodes.InvalidIndicator, "Field " + tag + " " + m.Name + " is \"" + s + "\" (one character expected); its first character was used.", m.Offset, tag);
             }
             char c = s[0];
             if ((c == '^' || c == '#') && _options.TranslateBlankSubstitutes)
@@ -508,17 +279,17 @@ namespace OclcCataloging.Marc.Json
             return c;
         }
 
-        private string Text(object value, int offset, string? tag, string what)
+        private string Text(object? value, int offset, string? tag, string what)
         {
             if (value is string s) return s;
-            if (value == JsonNull)
+            if (value == null)
             {
                 Warn(MarcDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is null; empty text was used.", offset, tag);
                 return string.Empty;
             }
-            if (value is JNumber n) return n.Text;
+            if (value is JsonNumber n) return n.Text;
             if (value is bool b) return b ? "true" : "false";
-            Warn(MarcDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is " + (value is JArray ? "an array" : "an object") + " instead of text; empty text was used.", offset, tag);
+            Warn(MarcDiagnosticCodes.JsonUnexpectedValue, (tag != null ? "Field " + tag + ": " : string.Empty) + what + " is " + (value is JsonArray ? "an array" : "an object") + " instead of text; empty text was used.", offset, tag);
             return string.Empty;
         }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Xml;
 using OclcCataloging.Marc.IO;
+using OclcCataloging.Text;
 
 namespace OclcCataloging.Marc.Xml
 {
@@ -750,7 +751,7 @@ namespace OclcCataloging.Marc.Xml
             int badSequences = 0;
             if (_enc.Layout == XmlByteLayout.Utf8)
             {
-                badSequences = CountInvalidUtf8(raw);
+                badSequences = Utf8Validator.CountInvalidSequences(raw, 0, raw.Length);
                 text = Encoding.UTF8.GetString(raw); // invalid sequences -> U+FFFD
             }
             else
@@ -831,28 +832,6 @@ namespace OclcCataloging.Marc.Xml
             if (sb == null) return text;
             sb.Append(text, run, text.Length - run);
             return sb.ToString();
-        }
-
-        private static int CountInvalidUtf8(byte[] b)
-        {
-            int n = 0;
-            int i = 0;
-            while (i < b.Length)
-            {
-                if (b[i] < 0x80)
-                {
-                    i++;
-                    continue;
-                }
-                int len = MarcXmlWriter.DecodeUtf8(b, i, b.Length, out _);
-                if (len > 0) i += len;
-                else
-                {
-                    n++;
-                    i += -len;
-                }
-            }
-            return n;
         }
 
         private void Restart(long offset)

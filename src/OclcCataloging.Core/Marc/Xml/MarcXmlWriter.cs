@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using OclcCataloging.Marc.IO;
+using OclcCataloging.Text;
 
 namespace OclcCataloging.Marc.Xml
 {
@@ -518,7 +519,7 @@ namespace OclcCataloging.Marc.Xml
                 int len = 0;
                 if (k == NonAscii)
                 {
-                    len = DecodeUtf8(src, i, end, out cp);
+                    len = Utf8Validator.DecodeSequence(src, i, end, out cp);
                     if (len > 0 && cp != 0xFFFE && cp != 0xFFFF)
                     {
                         i += len;
@@ -650,44 +651,6 @@ namespace OclcCataloging.Marc.Xml
             {
                 WriteChars(c.ToString(), attribute);
             }
-        }
-
-        /// <summary>
-        /// Decodes one UTF-8 sequence starting with a byte >= 0x80. Returns its length and code point, or minus the
-        /// length of the maximal invalid subpart (Unicode's "substitution of maximal subparts": one U+FFFD each).
-        /// </summary>
-        internal static int DecodeUtf8(byte[] s, int i, int end, out int cp)
-        {
-            cp = 0;
-            byte b0 = s[i];
-            int need;
-            byte lo = 0x80, hi = 0xBF;
-            if (b0 >= 0xC2 && b0 <= 0xDF) { need = 1; cp = b0 & 0x1F; }
-            else if (b0 >= 0xE0 && b0 <= 0xEF)
-            {
-                need = 2;
-                cp = b0 & 0x0F;
-                if (b0 == 0xE0) lo = 0xA0;
-                else if (b0 == 0xED) hi = 0x9F;
-            }
-            else if (b0 >= 0xF0 && b0 <= 0xF4)
-            {
-                need = 3;
-                cp = b0 & 0x07;
-                if (b0 == 0xF0) lo = 0x90;
-                else if (b0 == 0xF4) hi = 0x8F;
-            }
-            else return -1;
-
-            int j = i + 1;
-            for (int n = 0; n < need; n++, j++)
-            {
-                if (j >= end) return -(j - i);
-                byte b = s[j];
-                if (n == 0 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return -(j - i);
-                cp = (cp << 6) | (b & 0x3F);
-            }
-            return need + 1;
         }
 
         // ------------------------------------------------------------------ invalid characters

@@ -57,6 +57,16 @@ public class Iso2709ParseRecordTests
     }
 
     [Fact]
+    public void ParseRecord_reads_past_stray_bytes_when_the_options_return_them()
+    {
+        var options = new Iso2709ReaderOptions { ReturnStrayBytes = true };
+        MarcRecord r = Iso2709Reader.ParseRecord(Concat(new byte[] { 0, 0 }, Marc8Record("ocm7")), options);
+
+        Assert.Equal("ocm7", r.ControlNumber);
+        Assert.Throws<FormatException>(() => Iso2709Reader.ParseRecord(new byte[] { 0, 0, 0x1D }, options));
+    }
+
+    [Fact]
     public void ParseRecord_takes_reader_options()
     {
         byte[] utf8AsMarc8 = WithBytes(Utf8Record(), 9, " ");
