@@ -118,7 +118,10 @@ namespace OclcCataloging.Commands
             }
             catch (InvalidDataException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AppendFormatMismatch, ErrorCategory.InvalidArgument, path));
+                var record = new ErrorRecord(e, ErrorIds.AppendFormatMismatch, ErrorCategory.InvalidArgument, path);
+                if (e.Data[MarcFileWriter.ExistingFormatKey] is MarcFormat existingFormat)
+                    record.ErrorDetails = new ErrorDetails(e.Message + " Use -Format " + existingFormat + " (or leave -Format out) to append, or write to another file.");
+                ThrowTerminatingError(record);
                 return;
             }
             catch (NotSupportedException e)

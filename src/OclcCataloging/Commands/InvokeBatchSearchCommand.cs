@@ -168,6 +168,7 @@ namespace OclcCataloging.Commands
                 ReportPath = ResolveOutput(ReportPath),
                 Resume = Resume,
                 IncludeRecordsInResults = true,
+                ResumeAdvice = "Run the same command again with -Resume to continue.",
             };
             bool pathsBound = MyInvocation.BoundParameters.ContainsKey(nameof(Path)) || MyInvocation.BoundParameters.ContainsKey(nameof(LiteralPath));
             if (pathsBound && ParameterSetName != KeySet)
@@ -248,7 +249,7 @@ namespace OclcCataloging.Commands
             catch (BatchStateMismatchException e)
             {
                 _halted = true;
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BatchStateInvalid, ErrorCategory.InvalidData, _options!.StatePath));
+                ThrowTerminatingError(StateInvalid(e));
                 return;
             }
             catch (SearchTargetUnavailableException e)
@@ -301,11 +302,24 @@ namespace OclcCataloging.Commands
             catch (Exception e) when (e is IOException || e is InvalidDataException || e is UnauthorizedAccessException || e is InvalidOperationException)
             {
                 _halted = true;
-                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.BatchStateInvalid, ErrorCategory.InvalidData, _options!.StatePath));
+                ThrowTerminatingError(StateInvalid(e));
             }
             _session!.TotalKeys = _totalKeys;
             _session.Progress += OnProgress;
             return true;
+        }
+
+        private ErrorRecord StateInvalid(Exception e)
+        {
+            var record = new ErrorRecord(e, ErrorIds.BatchStateInvalid, ErrorCategory.InvalidData, _options!.StatePath);
+            if (e is BatchStateMismatchException)
+            {
+                record.ErrorDetails = new ErrorDetails(e.Message)
+                {
+                    RecommendedAction = "Run without -Resume to start over, or run with the -Path/-Key list and target of the interrupted run.",
+                };
+            }
+            return record;
         }
 
         private string DescribeSearch(string keyLine)

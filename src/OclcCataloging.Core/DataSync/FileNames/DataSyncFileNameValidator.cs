@@ -45,7 +45,7 @@ namespace OclcCataloging.DataSync.FileNames
             if (control)
             {
                 result.Warnings.Add(Warning(DataSyncFileNameRules.ControlCharacter,
-                    "The name contains @, $ or #; OCLC converts them to _64, _36 and _35. Write the converted form (New-DataSyncFileName does)."));
+                    "The name contains @, $ or #; OCLC converts them to _64, _36 and _35. Write the converted form (EL_36 for EL$)."));
             }
 
             string[] parts = name.Split('.');

@@ -92,7 +92,7 @@ namespace OclcCataloging.DataSync.Lhr
                 if (stats.Records > _options.MaxRecordsPerFile)
                     findings.Add(new LhrFileFinding(LhrRules.FileTooManyRecords, FindingSeverity.Error, name, null, Array.Empty<long>(),
                         label + " has " + stats.Records.ToString("N0", CultureInfo.InvariantCulture) + " records; OCLC takes at most "
-                        + _options.MaxRecordsPerFile.ToString("N0", CultureInfo.InvariantCulture) + " per file. Split it with Export-DataSyncFile."));
+                        + _options.MaxRecordsPerFile.ToString("N0", CultureInfo.InvariantCulture) + " per file. Split it into files of at most that many records."));
                 long bytes = stats.Bytes;
                 if (name != null)
                 {

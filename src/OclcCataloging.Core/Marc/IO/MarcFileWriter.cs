@@ -128,12 +128,16 @@ namespace OclcCataloging.Marc.IO
         /// record was probably cut off. A terminator was added after it, so the new records are read on their own.</summary>
         public bool TerminatedExistingRecord { get; }
 
+        /// <summary>The <see cref="Exception.Data"/> key of an append mismatch: the format the existing file holds.</summary>
+        public const string ExistingFormatKey = "ExistingFormat";
+
         /// <summary>
         /// The format to write to <paramref name="path"/>: <paramref name="requested"/> unless it is
         /// <see cref="MarcFormat.Auto"/>; then, when appending to a non-empty file, the format of its content;
         /// otherwise the format the name implies (<see cref="FormatFromExtension"/>: .xml, .json, .mrk, .mrk8, else ISO 2709).
         /// </summary>
-        /// <exception cref="InvalidDataException">Appending in <paramref name="requested"/> format to a file whose content is in the other format.</exception>
+        /// <exception cref="InvalidDataException">Appending in <paramref name="requested"/> format to a file whose content is in the other
+        /// format; its <see cref="Exception.Data"/> holds the file's <see cref="MarcFormat"/> under <see cref="ExistingFormatKey"/>.</exception>
         /// <exception cref="NotSupportedException">Appending to a gzip-compressed file.</exception>
         public static MarcFormat ChooseFormat(string path, MarcFormat requested, bool append) => ChooseTarget(path, requested, append).Format;
 
@@ -160,8 +164,10 @@ namespace OclcCataloging.Marc.IO
                 bool textPair = (existing == MarcFormat.Mrk || existing == MarcFormat.Mrk8) && (requested == MarcFormat.Mrk || requested == MarcFormat.Mrk8);
                 if (existing != MarcFormat.Auto && existing != requested && !textPair)
                 {
-                    throw new InvalidDataException("Cannot append " + MarcFormatNames.Describe(requested) + " records to '" + path + "': the file holds "
-                        + MarcFormatNames.Describe(existing) + ". Use -Format " + existing + " (or leave -Format out) to append, or write to another file.");
+                    var mismatch = new InvalidDataException("Cannot append " + MarcFormatNames.Describe(requested) + " records to '" + path + "': the file holds "
+                        + MarcFormatNames.Describe(existing) + ". Append " + MarcFormatNames.Describe(existing) + " records, or write to another file.");
+                    mismatch.Data[ExistingFormatKey] = existing;
+                    throw mismatch;
                 }
                 return requested;
             }

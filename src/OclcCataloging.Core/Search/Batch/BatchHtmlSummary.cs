@@ -13,7 +13,7 @@ namespace OclcCataloging.Search.Batch
     /// </summary>
     internal static class BatchHtmlSummary
     {
-        public static string Format(BatchSearchSummary summary, IReadOnlyList<BatchSearchResult> rows)
+        public static string Format(BatchSearchSummary summary, IReadOnlyList<BatchSearchResult> rows, string resumeAdvice)
         {
             var sb = new StringBuilder();
             sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -26,7 +26,7 @@ namespace OclcCataloging.Search.Batch
             {
                 sb.Append("<p class=\"stopped\">The run stopped before the last key: ").Append(E(summary.StoppedReason!));
                 if (summary.RetryAfter.HasValue) sb.Append(". The target can be used again after ").Append(E(Time(summary.RetryAfter.Value)));
-                sb.Append(". Run again with -Resume to continue.</p>\n");
+                sb.Append(". ").Append(E(resumeAdvice)).Append("</p>\n");
             }
 
             sb.Append("<table>\n");

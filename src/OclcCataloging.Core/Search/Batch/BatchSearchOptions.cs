@@ -27,6 +27,12 @@ namespace OclcCataloging.Search.Batch
         /// <summary>The CSV report; the HTML summary is written next to it with the extension .html. Null = none.</summary>
         public string? ReportPath { get; set; }
 
+        /// <summary>
+        /// The sentence the HTML summary of a stopped run ends with: how to continue it. The caller words it (a cmdlet
+        /// names its own parameter); the default names none.
+        /// </summary>
+        public string ResumeAdvice { get; set; } = "Resume the run to continue.";
+
         /// <summary>Keep downloaded records on each result (false for very large runs that stream records elsewhere).</summary>
         public bool IncludeRecordsInResults { get; set; } = true;
     }

@@ -148,7 +148,7 @@ namespace OclcCataloging.Search.Batch
                     summary.ReportPath = Path.GetFullPath(_options.ReportPath);
                     summary.HtmlReportPath = Path.ChangeExtension(summary.ReportPath, ".html");
                     files.Add(summary.ReportPath, BatchCsvReport.Format(rows), byteOrderMark: true);
-                    files.Add(summary.HtmlReportPath, BatchHtmlSummary.Format(summary, rows), byteOrderMark: false);
+                    files.Add(summary.HtmlReportPath, BatchHtmlSummary.Format(summary, rows, _options.ResumeAdvice), byteOrderMark: false);
                 }
                 files.CommitAll();
             }

@@ -7,7 +7,7 @@ namespace OclcCataloging.Search.Batch
     {
         public BatchStateMismatchException(string statePath, string message)
             : base("The batch state file '" + statePath + "' does not match this run: " + message
-                   + " Run without -Resume to start over, or use the key list and target of the interrupted run.")
+                   + " Start a new run instead of resuming, or use the key list and target of the interrupted run.")
         {
             StatePath = statePath;
         }

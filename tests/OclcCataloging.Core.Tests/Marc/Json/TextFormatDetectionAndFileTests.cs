@@ -117,6 +117,8 @@ public class TextFormatDetectionAndFileTests
             Assert.Equal(MarcFormat.Mrk8, MarcFileWriter.ChooseFormat(mrk8, MarcFormat.Auto, append: true));
             Assert.Equal(MarcFormat.Mrk, MarcFileWriter.ChooseFormat(mrk8, MarcFormat.Mrk, append: true));
             Assert.Throws<InvalidDataException>(() => MarcFileWriter.ChooseFormat(mrk8, MarcFormat.Json, append: true));
+            var mismatch = Assert.Throws<InvalidDataException>(() => MarcFileWriter.ChooseFormat(mrk8, MarcFormat.Json, append: true));
+            Assert.Equal(MarcFormat.Mrk8, mismatch.Data[MarcFileWriter.ExistingFormatKey]);
         }
         finally
         {
