@@ -165,7 +165,7 @@ function Invoke-XunitProject([string] $Project) {
     Write-Host "`n=== xunit: $name ==="
     $trx = Join-Path $ResultsDir "$name.trx"
     & dotnet test (Join-Path $Root $Project) -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir | Out-Host
     if (Test-Path $trx) {
         Write-TrxSkips $trx
         return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $trx }

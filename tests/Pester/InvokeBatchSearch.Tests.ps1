@@ -151,6 +151,17 @@ Describe 'Invoke-BatchSearch resumes a run the daily limit stopped' -Skip:$scrip
 }
 
 Describe 'Invoke-BatchSearch stopped like Ctrl+C' -Skip:$script:NoSimulators {
+    BeforeAll {
+        # Rows in a state file the running search appends to (opened to share writing with it).
+        function Get-StateRowCount([string] $Path) {
+            if (-not (Test-Path -LiteralPath $Path)) { return 0 }
+            $stream = [System.IO.FileStream]::new($Path, 'Open', 'Read', 'ReadWrite')
+            try { $text = [System.IO.StreamReader]::new($stream).ReadToEnd() }
+            finally { $stream.Dispose() }
+            return [Math]::Max(0, @($text -split "`n" | Where-Object { $_.Trim() }).Count - 2)
+        }
+    }
+
     It 'keeps the state when the pipeline is stopped, and -Resume completes the run with every key once' {
         $keys = Join-Path $TestDrive 'slow-keys.txt'
         Set-Content -LiteralPath $keys -Value (1..20 | ForEach-Object { if ($_ % 2) { '#12345678' } else { '#1234567890' } })
@@ -165,9 +176,9 @@ Describe 'Invoke-BatchSearch stopped like Ctrl+C' -Skip:$script:NoSimulators {
                     Invoke-BatchSearch -LiteralPath $Keys -ReportPath $Report @Parameters
                 }).AddArgument($env:OCLC_MODULE_PATH).AddArgument($keys).AddArgument($report).AddArgument($p)
             $async = $ps.BeginInvoke()
-            $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (-not (Test-Path "$report.state") -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            Start-Sleep -Milliseconds 600
+            # Stop once the state file holds a finished key (after its two header lines), however busy the machine is.
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while ((Get-StateRowCount "$report.state") -lt 1 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $ps.Stop()
             try { $null = $ps.EndInvoke($async) } catch { }
             $ps.Dispose()
