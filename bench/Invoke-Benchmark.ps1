@@ -66,7 +66,7 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions); all available when empty.
     [string[]] $Dataset = @(),
 
     # OclcCataloging.Simulators.dll (build.ps1 -Task Bench builds it): the WorldCat simulator for the batch rows.
@@ -553,6 +553,45 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
         finally { Stop-Simulator $sim }
     }
     else { Add-Note 'Batch search against the WorldCat simulator skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
+}
+
+# WorldCat record actions (issue 17): Remove-WorldCatHolding / Add-WorldCatHolding against the WorldCat simulator (a
+# separate process, seeded with held numbers; reset to the seeds after every run so each run does the same work).
+# One input is one HTTP request (v2 has no batch holdings call). Unpaced shows the client's own speed; the default
+# pacing row shows what a user gets without -RequestsPerSecond. records/s in the table = actions/s.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'actions') {
+    Write-Step 'WorldCat record actions'
+    $root = Split-Path -Parent $PSScriptRoot
+    $probeCommand = Get-PwshCommand ($importModule + '; [bool](Get-Command Remove-WorldCatHolding -ErrorAction SilentlyContinue)')
+    $haveActions = & $probeCommand[0] $probeCommand[1..($probeCommand.Count - 1)] 2>$null
+    if (-not ($SimulatorsPath -and (Test-Path -LiteralPath $SimulatorsPath))) { Add-Note 'Record actions against the WorldCat simulator skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
+    elseif ("$haveActions".Trim() -ne 'True') { Add-Note 'Record actions skipped: this module has no Remove-WorldCatHolding.' }
+    else {
+        . (Join-Path $root 'tests/OclcCataloging.Simulators/SimulatorProcess.ps1')
+        $sim = Start-Simulator -Name worldcat -SimulatorsPath $SimulatorsPath -ArgumentList '--held-with-lhr', '300000001-300001000'
+        try {
+            $base = $sim.BaseAddress
+            $connect = '; $c = [pscredential]::new(''simulator-client'', (ConvertTo-SecureString ''simulator-secret'' -AsPlainText -Force))' +
+                '; $at = @{ Credential = $c; BaseAddress = ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'worldcat'))) + '; TokenAddress = ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'token'))) + ' }'
+            $finish = '; $sw.Stop(); $d = @($r | Where-Object { "$($_.Status)" -eq ''Done'' }).Count' +
+                '; ''{"records":'' + $r.Count + '',"done":'' + $d + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+            $unset = $importModule + $connect + '; $n = 300000001..300001000 | ForEach-Object { "$_" }; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                '; $r = @($n | Remove-WorldCatHolding @at -DeleteLocalHoldings -Force -RequestsPerSecond 0 -Confirm:$false -ErrorAction SilentlyContinue)' + $finish
+            $null = Measure-Benchmark -DatasetName 'actions-worldcat' -RecordCount 1000 -Name 'Remove-WorldCatHolding cascade 1,000, unpaced' -Tool 'pwsh' -Kind 'actions-unpaced' `
+                -Command (Get-PwshCommand $unset) -Display 'NUMBERS | Remove-WorldCatHolding -DeleteLocalHoldings -Force -RequestsPerSecond 0 -Credential C -BaseAddress SIM/worldcat -TokenAddress SIM/token' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne 1000 -or [long]$j.done -ne 1000) { "$($j.records) results, $($j.done) done; expected 1000 and 1000" } } `
+                -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } } `
+                -After { Reset-Simulator -Simulator $sim }
+            $set = $importModule + $connect + '; $n = 300001001..300001060 | ForEach-Object { "$_" }; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                '; $r = @($n | Add-WorldCatHolding @at -Confirm:$false -ErrorAction SilentlyContinue)' + $finish
+            $null = Measure-Benchmark -DatasetName 'actions-worldcat' -RecordCount 60 -Count 1 -Name 'Add-WorldCatHolding 60, default pacing' -Tool 'pwsh' -Kind 'actions-paced' `
+                -Command (Get-PwshCommand $set) -Display 'NUMBERS | Add-WorldCatHolding -Credential C -BaseAddress SIM/worldcat -TokenAddress SIM/token' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne 60 -or [long]$j.done -ne 60) { "$($j.records) results, $($j.done) done; expected 60 and 60" } } `
+                -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } } `
+                -After { Reset-Simulator -Simulator $sim }
+        }
+        finally { Stop-Simulator $sim }
+    }
 }
 
 # ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ public sealed class WorldCatSimulator : ISimulator
 {
     public string Name => "worldcat";
 
-    public string Description => "WorldCat Metadata API v2 + OAuth token server (synthetic catalogue); --port N --client-id --client-secret --token-lifetime S …";
+    public string Description => "WorldCat Metadata API v2 + OAuth token server (synthetic catalogue, holdings, LHRs); --port N --client-id --client-secret --held RANGES --number-fault RANGES=KIND …";
 
     public async Task<IRunningSimulator> StartAsync(string[] args, CancellationToken cancellationToken) =>
         await StartAsync(WorldCatSimulatorOptions.FromArguments(args), cancellationToken);
@@ -27,7 +27,7 @@ public sealed class WorldCatSimulator : ISimulator
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var state = new WorldCatSimulatorState();
+        var state = new WorldCatSimulatorState(options);
         var handler = new WorldCatRequestHandler(options, state);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);
