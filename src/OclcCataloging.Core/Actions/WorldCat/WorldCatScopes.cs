@@ -1,0 +1,18 @@
+namespace OclcCataloging.Actions.WorldCat
+{
+    /// <summary>
+    /// The Metadata API scopes the record actions need (named in the error when a key lacks one). The umbrella
+    /// scope <see cref="Umbrella"/> covers them all. See docs/design/worldcat-record-actions.md.
+    /// </summary>
+    public static class WorldCatScopes
+    {
+        public const string Umbrella = "WorldCatMetadataAPI";
+        public const string ManageInstitutionHoldings = "WorldCatMetadataAPI:manage_institution_holdings";
+        public const string ManageInstitutionLhrs = "WorldCatMetadataAPI:manage_institution_lhrs";
+        public const string ViewMyHoldings = "WorldCatMetadataAPI:view_my_holdings";
+        public const string ManageBibs = "WorldCatMetadataAPI:manage_bibs";
+
+        /// <summary>Every scope a key needs for all the record actions, umbrella aside.</summary>
+        public static readonly string[] ForRecordActions = { ManageInstitutionHoldings, ManageInstitutionLhrs, ViewMyHoldings, ManageBibs };
+    }
+}
