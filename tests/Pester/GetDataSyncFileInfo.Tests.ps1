@@ -25,6 +25,16 @@ Describe 'Get-DataSyncFileInfo' {
         (Get-DataSyncFileInfo 'metacoll.XYZ.lhop.D20240101.T010203.csv').Kind | Should -Be 'LocalHoldingsOfflineProduct'
     }
 
+    It 'gives the folder and the provider of a data sync report their own properties' {
+        $r = Get-DataSyncFileInfo 'metacoll.XXX.datasync.prov.D20261206.T101500.bibdetailexcpt.1.mrc.txt'
+        $r.Kind | Should -Be 'OutputReport'
+        $r.Folder | Should -Be 'metacoll'
+        $r.Designation | Should -Be 'datasync'
+        $r.Provider | Should -Be 'prov'
+        $r.ReportName | Should -Be 'bibdetailexcpt'
+        $r | Out-String | Should -BeLike '*OutputReport*XXX*datasync*prov*2026-12-06 10:15:00*'
+    }
+
     It 'takes files from the pipeline' {
         $dir = Join-Path $TestDrive 'in'
         $null = New-Item -ItemType Directory $dir

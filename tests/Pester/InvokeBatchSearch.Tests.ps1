@@ -236,6 +236,29 @@ Describe 'Invoke-BatchSearch against the Zebra SRU server' -Skip:$script:NoZebra
         @(Import-Csv $report).Count | Should -Be 1000
     }
 
+    It 'finds the same with the Zebra preset as with the test map' {
+        $keys = '978-1-90000-109-0', 'no:800000704', 'ti:zzpaging'
+        $preset = @($keys | Invoke-BatchSearch -Target Sru -BaseAddress $ZebraUri -IndexMap Zebra)
+        $map = @($keys | Invoke-BatchSearch -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap)
+        $preset.Status | Should -Be @('Found', 'Found', 'Found')
+        $preset.QuerySent | Should -Be $map.QuerySent
+    }
+
+    It 'says, once, that an OCLC number not found in rec.id needs an OclcNumber index' {
+        $r = @('no:800000704', '#800000705' | Invoke-BatchSearch -Target Sru -BaseAddress $ZebraUri -WarningVariable warnings -WarningAction SilentlyContinue)
+        $r.Status | Should -Be @('NotFound', 'NotFound')
+        $r[0].QuerySent | Should -Be 'rec.id=800000704'
+        $r[0].ErrorDetail | Should -Match 'rec\.id.*035'
+        $r[0].Advice | Should -Be 'OclcNumberSearchedInRecordId'
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Match "-IndexMap @\{ OclcNumber = "
+    }
+
+    It 'refuses an unknown preset name before searching' {
+        { Invoke-BatchSearch 'ti:x' -Target Sru -BaseAddress $ZebraUri -IndexMap Aleph -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SearchTargetIncomplete,OclcCataloging.Commands.InvokeBatchSearchCommand'
+    }
+
     It 'surfaces SRU diagnostics as errors' {
         $r = Invoke-BatchSearch 'an:n79021164' -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap -ErrorAction SilentlyContinue
         $r.Status | Should -Be 'Error'

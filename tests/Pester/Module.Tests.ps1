@@ -25,6 +25,24 @@ Describe 'OclcCataloging module' {
             (Get-Command ConvertTo-MarcText).OutputType.Name | Should -Contain 'System.String'
         }
 
+        It 'types -<Parameter> the same on Set-OclcConnection and Invoke-BatchSearch' -ForEach @(
+            'RecordFormat', 'Scheme', 'IndexMap', 'SruVersion', 'RecordSchema', 'BaseAddress', 'TokenAddress', 'Scope',
+            'RequestsPerSecond', 'DailyBudget', 'Credential' | ForEach-Object { @{ Parameter = $_ } }
+        ) {
+            $types = 'Set-OclcConnection', 'Invoke-BatchSearch' | ForEach-Object {
+                $t = (Get-Command $_).Parameters[$Parameter].ParameterType
+                if ([Nullable]::GetUnderlyingType($t)) { [Nullable]::GetUnderlyingType($t) } else { $t }
+            }
+            $types[0] | Should -Be $types[1]
+        }
+
+        It 'offers the -RecordFormat and -Scheme values as completions on Set-OclcConnection' {
+            $line = 'Set-OclcConnection x WorldCat -RecordFormat '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('Marc21', 'MarcXml')
+            $line = 'Set-OclcConnection x IdLoc -Scheme '
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('All', 'Names', 'Subjects')
+        }
+
         It 'offers the -Format values as completions' {
             $line = 'Import-MarcFile -Format '
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText |

@@ -120,6 +120,22 @@ Describe 'Saved connections' {
             [System.IO.File]::GetUnixFileMode((Join-Path $folder 'connections.key')) | Should -Be $ownerOnly
         }
 
+        It 'saves an index map preset as its entries, which Invoke-BatchSearch reads back' {
+            Set-OclcConnection Koha Sru -BaseAddress https://koha.example.org/biblios -IndexMap koha
+            $k = Get-OclcConnection Koha
+            $k.IndexMap['Isbn'] | Should -Be 'bath.isbn'
+            $k.IndexMap['PersonalName'] | Should -Be 'bath.personalName'
+            $k.IndexMap['OclcNumber'] | Should -Be ''
+            $k.IndexMap['AnchorWholeHeadings'] | Should -Be 'false'
+            { Invoke-BatchSearch '#123' -Connection Koha -WhatIf } | Should -Not -Throw
+        }
+
+        It 'completes index map presets' {
+            $line = 'Set-OclcConnection x Sru -IndexMap L'
+            $c = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $c.CompletionMatches.CompletionText | Should -Be @('LibraryOfCongress')
+        }
+
         It 'refuses <Case>' -ForEach @(
             @{ Case = 'a parameter of another kind'; Id = 'ParameterNotForKind'; Run = { Set-OclcConnection x Sru -BaseAddress https://a.b/c -Port 1 } }
             @{ Case = 'a WorldCat profile without credential'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x WorldCat -Scope s } }
@@ -128,6 +144,7 @@ Describe 'Saved connections' {
             @{ Case = 'a gateway without port'; Id = 'ConnectionSettingMissing'; Run = { Set-OclcConnection x Gateway -ComputerName h } }
             @{ Case = 'a wildcard in the name'; Id = 'InvalidConnectionName'; Run = { Set-OclcConnection 'x*' IdLoc } }
             @{ Case = 'an unknown search index'; Id = 'InvalidConnectionSetting'; Run = { Set-OclcConnection x Sru -BaseAddress https://a.b/c -IndexMap @{ Titel = 'dc.title' } } }
+            @{ Case = 'an unknown index map preset'; Id = 'InvalidConnectionSetting'; Run = { Set-OclcConnection x Sru -BaseAddress https://a.b/c -IndexMap Aleph } }
             @{ Case = 'a password in the address'; Id = 'InvalidConnectionSetting'; Run = { Set-OclcConnection x Sru -BaseAddress 'https://user:pw@a.b/c' } }
             @{ Case = 'a non-web address'; Id = 'InvalidConnectionSetting'; Run = { Set-OclcConnection x Sru -BaseAddress 'ftp://a.b/c' } }
         ) {

@@ -49,6 +49,19 @@ Describe 'Test-DataSyncFileName' {
         $r.IsValid | Should -Be @($true, $false)
     }
 
+    It 'warns on a name given twice in one batch, valid all the same' {
+        $r = '1234567.OCWMS.lhr.mrc', '1234567.OCWMS.bib.mrc', 'C:\other\1234567.OCWMS.lhr.mrc' | Test-DataSyncFileName
+        $r.IsValid | Should -Be @($true, $true, $true)
+        @($r[0].Warnings).Count + @($r[1].Warnings).Count | Should -Be 0
+        $r[2].Warnings.RuleId | Should -Be 'FileNameDuplicate'
+        (Test-DataSyncFileName -Name '1234567.OCWMS.lhr.mrc', '1234567.OCWMS.lhr.mrc')[1].Warnings.RuleId | Should -Be 'FileNameDuplicate'
+    }
+
+    It 'does not carry names over from one call to the next' {
+        $null = Test-DataSyncFileName '1234567.OCWMS.lhr.mrc'
+        (Test-DataSyncFileName '1234567.OCWMS.lhr.mrc').Warnings | Should -BeNullOrEmpty
+    }
+
     It 'shows findings in its table view' {
         Test-DataSyncFileName 'x.mrc' | Out-String | Should -BeLike '*Error FileNameCollectionId*'
     }

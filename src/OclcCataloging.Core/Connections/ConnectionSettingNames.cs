@@ -44,5 +44,11 @@ namespace OclcCataloging.Connections
 
         /// <summary>Gateway: the ILS user id sent with exports (not the logon).</summary>
         public const string UserId = "UserId";
+
+        /// <summary>The user name and secret; kept in <see cref="ConnectionProfile.UserName"/> and the protected secret, not in Settings.</summary>
+        public const string Credential = "Credential";
+
+        /// <summary>SRU: the index map; kept in <see cref="ConnectionProfile.IndexMap"/>, not in Settings.</summary>
+        public const string IndexMap = "IndexMap";
     }
 }

@@ -28,6 +28,9 @@ namespace OclcCataloging.Search
         /// <summary>Last HTTP status seen, when the target speaks HTTP.</summary>
         public int? HttpStatus { get; set; }
 
+        /// <summary>A fact the user may need to act on (e.g. an OCLC number searched in rec.id); None when there is none.</summary>
+        public SearchAdvice Advice { get; set; }
+
         /// <summary>Requests attempted for this key, retries included.</summary>
         public int Attempts { get; set; }
     }

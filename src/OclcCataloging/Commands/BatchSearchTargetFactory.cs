@@ -36,7 +36,7 @@ namespace OclcCataloging.Commands
                     var sru = new SruTargetOptions { BaseAddress = settings.BaseAddress!, Resilience = resilience, UserAgent = UserAgent };
                     if (settings.SruVersion != null) sru.Version = ParseSruVersion(settings.SruVersion);
                     if (settings.RecordSchema != null) sru.RecordSchema = settings.RecordSchema;
-                    if (settings.IndexMap != null) sru.IndexMap = SruIndexMap.FromDictionary(ToDictionary(settings.IndexMap));
+                    if (settings.IndexMap != null) sru.IndexMap = SruIndexMap.FromDictionary(settings.IndexMap);
                     return new SruSearchTarget(sru, retry);
                 default:
                     var idLoc = new IdLocTargetOptions { Resilience = resilience, UserAgent = UserAgent };
@@ -54,12 +54,5 @@ namespace OclcCataloging.Commands
             "2.0" => SruVersion.V2_0,
             _ => SruVersion.V1_2,
         };
-
-        private static IDictionary<string, string> ToDictionary(IDictionary map)
-        {
-            var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in map) result[entry.Key.ToString()!] = entry.Value?.ToString() ?? "";
-            return result;
-        }
     }
 }

@@ -1,7 +1,8 @@
 using System;
-using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
+using OclcCataloging.Connections;
 using OclcCataloging.Search;
 using OclcCataloging.Search.IdLoc;
 using OclcCataloging.Search.WorldCat;
@@ -23,7 +24,7 @@ namespace OclcCataloging.Commands
         internal double? RequestsPerSecond { get; set; }
         internal int? DailyBudget { get; set; }
         internal string? SruVersion { get; set; }
-        internal IDictionary? IndexMap { get; set; }
+        internal IDictionary<string, string>? IndexMap { get; set; }
         internal string? RecordSchema { get; set; }
         internal IdLocScheme? Scheme { get; set; }
 
@@ -49,24 +50,50 @@ namespace OclcCataloging.Commands
             if (command.RequestsPerSecond.HasValue) settings.RequestsPerSecond = command.RequestsPerSecond;
             if (command.DailyBudget.HasValue) settings.DailyBudget = command.DailyBudget;
             if (command.SruVersion != null) settings.SruVersion = command.SruVersion;
-            if (command.IndexMap != null) settings.IndexMap = command.IndexMap;
+            if (command.IndexMap != null) settings.IndexMap = ReadIndexMap(command);
             if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
             if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
             settings.Check(command);
             return settings;
         }
 
-        private void Check(PSCmdlet command)
+        private static IDictionary<string, string>? ReadIndexMap(InvokeBatchSearchCommand command)
         {
-            string? problem = null;
-            if (Kind == SearchTargetKind.Sru && BaseAddress == null)
-                problem = "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).";
-            else if (Kind == SearchTargetKind.WorldCat && Credential == null)
-                problem = "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.";
-            if (problem != null)
+            try { return IndexMapArgument.ToEntries(command.IndexMap); }
+            catch (ArgumentException e)
             {
-                command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
+                command.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, command.IndexMap));
+                return null;
             }
         }
+
+        private void Check(PSCmdlet command)
+        {
+            ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(SearchTargetConnections.KindOf(Kind), IsGiven);
+            if (missing == null) return;
+            string problem = missing.Name switch
+            {
+                ConnectionSettingNames.BaseAddress => "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
+                ConnectionSettingNames.Credential => "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.",
+                _ => "A " + Kind + " search needs -" + missing.Name + " (" + missing.Description + ").",
+            };
+            command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
+        }
+
+        private bool IsGiven(string setting) => setting switch
+        {
+            ConnectionSettingNames.BaseAddress => BaseAddress != null,
+            ConnectionSettingNames.Credential => Credential != null,
+            ConnectionSettingNames.TokenAddress => TokenAddress != null,
+            ConnectionSettingNames.Scope => Scope != null,
+            ConnectionSettingNames.RecordFormat => RecordFormat.HasValue,
+            ConnectionSettingNames.RequestsPerSecond => RequestsPerSecond.HasValue,
+            ConnectionSettingNames.DailyBudget => DailyBudget.HasValue,
+            ConnectionSettingNames.SruVersion => SruVersion != null,
+            ConnectionSettingNames.IndexMap => IndexMap != null,
+            ConnectionSettingNames.RecordSchema => RecordSchema != null,
+            ConnectionSettingNames.Scheme => Scheme.HasValue,
+            _ => false,
+        };
     }
 }

@@ -33,6 +33,7 @@ namespace OclcCataloging.Commands
         private volatile BatchSearchProgress? _lastProgress;
         private ProgressThrottle? _progress;
         private bool _halted;
+        private bool _advisedOnRecordId;
 
         /// <summary>Search keys, one per item, written as in Connexion (e.g. '#123', '9780316769488', 'ti:moby dick', 'moza,magi').</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = KeySet)]
@@ -95,9 +96,11 @@ namespace OclcCataloging.Commands
         [ValidateSet("1.1", "1.2", "2.0")]
         public string? SruVersion { get; set; }
 
-        /// <summary>SRU: index map, e.g. @{ Isbn = 'bath.isbn'; OclcNumber = 'local.oclc' }. Keys are index names (OclcNumber, Isbn, Issn, Lccn, Title, Author, Subject, Keyword, Heading...).</summary>
+        /// <summary>SRU: a preset (Koha, LibraryOfCongress, Zebra, Default) or an index map, e.g. @{ Isbn = 'bath.isbn'; OclcNumber = 'local.oclc' }. Keys are index names (OclcNumber, Isbn, Issn, Lccn, Title, Author, Subject, Keyword, Heading...).</summary>
         [Parameter]
-        public Hashtable? IndexMap { get; set; }
+        [ArgumentCompleter(typeof(IndexMapPresetCompleter))]
+        [ValidateNotNull]
+        public object? IndexMap { get; set; }
 
         /// <summary>SRU: the record schema to ask for (default marcxml).</summary>
         [Parameter]
@@ -264,10 +267,11 @@ namespace OclcCataloging.Commands
             {
                 WriteError(new ErrorRecord(
                     new InvalidOperationException("Key " + result.Sequence + " '" + result.Key + "' failed on " + result.Target + ": " + result.ErrorType + " " + result.ErrorDetail),
-                    result.ErrorType == "InvalidKey" ? ErrorIds.SearchKeyInvalid : ErrorIds.SearchFailed,
-                    result.ErrorType == "InvalidKey" ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError,
+                    result.ErrorType == SearchErrorTypes.InvalidKey ? ErrorIds.SearchKeyInvalid : ErrorIds.SearchFailed,
+                    result.ErrorType == SearchErrorTypes.InvalidKey ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError,
                     result));
             }
+            Advise(result);
             if (AsRecord)
             {
                 foreach (MarcRecord record in result.Records) WriteObject(record);
@@ -276,6 +280,17 @@ namespace OclcCataloging.Commands
             {
                 WriteObject(result);
             }
+        }
+
+        // Once per run: the same cause would repeat on every OCLC-number key.
+        private void Advise(BatchSearchResult result)
+        {
+            if (result.Advice != SearchAdvice.OclcNumberSearchedInRecordId || _advisedOnRecordId) return;
+            _advisedOnRecordId = true;
+            WriteWarning("Key " + result.Sequence + " '" + result.Key + "' (an OCLC number) was not found in rec.id, which on most SRU servers "
+                + "is the record's own id (Koha's biblionumber, Zebra's 001), not the OCLC number. For a server that indexes OCLC numbers "
+                + "(035), give its index: -IndexMap @{ OclcNumber = '<index>' }, or -IndexMap Zebra for a Zebra set up like the module's "
+                + "test server. See Get-Help Invoke-BatchSearch -Parameter IndexMap.");
         }
 
         private bool OpenSession()

@@ -13,7 +13,7 @@ namespace OclcCataloging.Commands
         /// <summary>Applies the connection's values and returns the target kind it describes.</summary>
         internal static SearchTargetKind Apply(InvokeBatchSearchCommand command, string name, BatchSearchTargetSettings settings)
         {
-            ResolvedConnection resolved = ConnectionResolver.Resolve(command, name, ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc);
+            ResolvedConnection resolved = ConnectionResolver.Resolve(command, name, SearchTargetConnections.SearchKinds);
             ConnectionProfile profile = resolved.Profile;
             settings.BaseAddress = profile.GetUriSetting(ConnectionSettingNames.BaseAddress);
             settings.Credential = resolved.Credential;
@@ -26,17 +26,8 @@ namespace OclcCataloging.Commands
             settings.RecordSchema = profile.GetSetting(ConnectionSettingNames.RecordSchema);
             settings.Scheme = ParseEnum<IdLocScheme>(profile.GetSetting(ConnectionSettingNames.Scheme));
             if (profile.IndexMap.Count > 0)
-            {
-                var map = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
-                foreach (var entry in profile.IndexMap) map[entry.Key] = entry.Value;
-                settings.IndexMap = map;
-            }
-            return profile.Kind switch
-            {
-                ConnectionKind.WorldCat => SearchTargetKind.WorldCat,
-                ConnectionKind.Sru => SearchTargetKind.Sru,
-                _ => SearchTargetKind.IdLoc,
-            };
+                settings.IndexMap = new System.Collections.Generic.Dictionary<string, string>(profile.IndexMap, StringComparer.OrdinalIgnoreCase);
+            return SearchTargetConnections.TargetOf(profile.Kind);
         }
 
         private static T? ParseEnum<T>(string? text) where T : struct =>

@@ -5,7 +5,8 @@ using System.Globalization;
 using System.Management.Automation;
 using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
-using OclcCataloging.Search;
+using OclcCataloging.Search.IdLoc;
+using OclcCataloging.Search.WorldCat;
 
 namespace OclcCataloging.Commands
 {
@@ -17,26 +18,6 @@ namespace OclcCataloging.Commands
     public sealed class SetOclcConnectionCommand : PSCmdlet
     {
         private static readonly char[] NotInNames = { '*', '?', '[', ']', '/', '\\' };
-
-        // Which kinds each kind-specific parameter applies to.
-        private static readonly Dictionary<string, ConnectionKind[]> KindsOf = new Dictionary<string, ConnectionKind[]>(StringComparer.OrdinalIgnoreCase)
-        {
-            [nameof(Credential)] = new[] { ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.Gateway },
-            [nameof(BaseAddress)] = new[] { ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc },
-            [nameof(TokenAddress)] = new[] { ConnectionKind.WorldCat },
-            [nameof(Scope)] = new[] { ConnectionKind.WorldCat },
-            [nameof(RecordFormat)] = new[] { ConnectionKind.WorldCat },
-            [nameof(RequestsPerSecond)] = new[] { ConnectionKind.WorldCat },
-            [nameof(DailyBudget)] = new[] { ConnectionKind.WorldCat },
-            [nameof(SruVersion)] = new[] { ConnectionKind.Sru },
-            [nameof(RecordSchema)] = new[] { ConnectionKind.Sru },
-            [nameof(IndexMap)] = new[] { ConnectionKind.Sru },
-            [nameof(Scheme)] = new[] { ConnectionKind.IdLoc },
-            [nameof(ComputerName)] = new[] { ConnectionKind.Gateway },
-            [nameof(Port)] = new[] { ConnectionKind.Gateway },
-            [nameof(ReceiverType)] = new[] { ConnectionKind.Gateway },
-            [nameof(UserId)] = new[] { ConnectionKind.Gateway },
-        };
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(ConnectionNameCompleter))]
@@ -61,8 +42,7 @@ namespace OclcCataloging.Commands
         public string? Scope { get; set; }
 
         [Parameter]
-        [ValidateSet("MarcXml", "Marc21", IgnoreCase = true)]
-        public string? RecordFormat { get; set; }
+        public WorldCatRecordFormat? RecordFormat { get; set; }
 
         [Parameter]
         [ValidateRange(0.01, 1000.0)]
@@ -81,11 +61,12 @@ namespace OclcCataloging.Commands
         public string? RecordSchema { get; set; }
 
         [Parameter]
-        public Hashtable? IndexMap { get; set; }
+        [ArgumentCompleter(typeof(IndexMapPresetCompleter))]
+        [ValidateNotNull]
+        public object? IndexMap { get; set; }
 
         [Parameter]
-        [ValidateSet("Names", "Subjects", "All", IgnoreCase = true)]
-        public string? Scheme { get; set; }
+        public IdLocScheme? Scheme { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -154,26 +135,17 @@ namespace OclcCataloging.Commands
 
         private void CheckParametersFitKind()
         {
-            foreach (string parameter in MyInvocation.BoundParameters.Keys)
-            {
-                if (KindsOf.TryGetValue(parameter, out ConnectionKind[]? kinds) && Array.IndexOf(kinds, Kind) < 0)
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind,
-                        "-" + parameter + " does not apply to " + Kind + " connections (only to " + string.Join(", ", kinds) + ").", parameter));
-            }
-            RequireFor(ConnectionKind.WorldCat, nameof(Credential), "the WorldCat client id (user name) and secret (password)");
-            if (Kind == ConnectionKind.WorldCat && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
+            ConnectionSettingRule? misplaced = ConnectionKindSettings.FirstNotFor(Kind, MyInvocation.BoundParameters.Keys);
+            if (misplaced != null)
+                ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind,
+                    "-" + misplaced.Name + " does not apply to " + Kind + " connections (only to " + string.Join(", ", misplaced.Kinds) + ").", misplaced.Name));
+            ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(Kind, Bound);
+            if (missing != null)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
-                    "Connections of kind WorldCat need the secret as the password of -Credential.", nameof(Credential)));
-            RequireFor(ConnectionKind.Sru, nameof(BaseAddress), "the SRU server's address");
-            RequireFor(ConnectionKind.Gateway, nameof(ComputerName), "the receiver's host name");
-            RequireFor(ConnectionKind.Gateway, nameof(Port), "the receiver's port");
-        }
-
-        private void RequireFor(ConnectionKind kind, string parameter, string what)
-        {
-            if (Kind == kind && !MyInvocation.BoundParameters.ContainsKey(parameter))
+                    "Connections of kind " + Kind + " need -" + missing.Name + " (" + missing.Description + ").", missing.Name));
+            if (ConnectionKindSettings.NeedsSecret(Kind) && Credential != null && Credential.GetNetworkCredential().Password.Length == 0)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ConnectionSettingMissing,
-                    "Connections of kind " + kind + " need -" + parameter + " (" + what + ").", parameter));
+                    "Connections of kind " + Kind + " need the secret as the password of -Credential.", nameof(Credential)));
         }
 
         private ConnectionProfile BuildProfile(string name)
@@ -184,12 +156,12 @@ namespace OclcCataloging.Commands
             if (BaseAddress != null) s[ConnectionSettingNames.BaseAddress] = RequireWebAddress(BaseAddress, nameof(BaseAddress));
             if (TokenAddress != null) s[ConnectionSettingNames.TokenAddress] = RequireWebAddress(TokenAddress, nameof(TokenAddress));
             if (Scope != null) s[ConnectionSettingNames.Scope] = Scope;
-            if (RecordFormat != null) s[ConnectionSettingNames.RecordFormat] = RecordFormat;
+            if (RecordFormat.HasValue) s[ConnectionSettingNames.RecordFormat] = RecordFormat.Value.ToString();
             if (Bound(nameof(RequestsPerSecond))) s[ConnectionSettingNames.RequestsPerSecond] = RequestsPerSecond.ToString("R", CultureInfo.InvariantCulture);
             if (Bound(nameof(DailyBudget))) s[ConnectionSettingNames.DailyBudget] = DailyBudget.ToString(CultureInfo.InvariantCulture);
             if (SruVersion != null) s[ConnectionSettingNames.SruVersion] = SruVersion;
             if (RecordSchema != null) s[ConnectionSettingNames.RecordSchema] = RecordSchema;
-            if (Scheme != null) s[ConnectionSettingNames.Scheme] = Canonical(Scheme, "Names", "Subjects", "All");
+            if (Scheme.HasValue) s[ConnectionSettingNames.Scheme] = Scheme.Value.ToString();
             if (ComputerName != null) s[ConnectionSettingNames.ComputerName] = ComputerName;
             if (Bound(nameof(Port))) s[ConnectionSettingNames.Port] = Port.ToString(CultureInfo.InvariantCulture);
             if (Bound(nameof(ReceiverType))) s[ConnectionSettingNames.ReceiverType] = ReceiverType.ToString();
@@ -200,17 +172,10 @@ namespace OclcCataloging.Commands
 
         private void CopyIndexMap(ConnectionProfile p)
         {
-            foreach (DictionaryEntry entry in IndexMap!)
-            {
-                string key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                if (!Enum.TryParse(key, true, out SearchIndex index) || !Enum.IsDefined(typeof(SearchIndex), index) || int.TryParse(key, out _))
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting,
-                        "-IndexMap: '" + key + "' is not a search index; use " + string.Join(", ", Enum.GetNames(typeof(SearchIndex))) + ".", key));
-                string? cql = entry.Value is PSObject o ? o.BaseObject?.ToString() : entry.Value?.ToString();
-                if (string.IsNullOrWhiteSpace(cql))
-                    ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting, "-IndexMap: the CQL index for '" + key + "' is empty.", key));
-                p.IndexMap[index.ToString()] = cql!.Trim();
-            }
+            IDictionary<string, string>? entries = null;
+            try { entries = IndexMapArgument.ToEntries(IndexMap); }
+            catch (ArgumentException e) { ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.InvalidConnectionSetting, e.Message, IndexMap!)); }
+            foreach (var entry in entries!) p.IndexMap[entry.Key] = entry.Value;
         }
 
         private string RequireWebAddress(Uri uri, string parameter)
@@ -248,9 +213,6 @@ namespace OclcCataloging.Commands
         }
 
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
-
-        private static string Canonical(string value, params string[] names) =>
-            Array.Find(names, n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) ?? value;
 
         private static bool HasControlCharacter(string s)
         {

@@ -20,15 +20,15 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter AllowAnyExtension { get; set; }
 
+        private DataSyncFileNameBatch? _batch;
+
+        protected override void BeginProcessing() => _batch = new DataSyncFileNameBatch(AllowAnyExtension);
+
         protected override void ProcessRecord()
         {
             foreach (string n in Name)
             {
-                if (n == null) continue;
-                string file = n;
-                int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
-                if (slash >= 0) file = file.Substring(slash + 1);
-                WriteObject(DataSyncFileNameValidator.Test(file, AllowAnyExtension));
+                if (n != null) WriteObject(_batch!.Test(n));
             }
         }
     }

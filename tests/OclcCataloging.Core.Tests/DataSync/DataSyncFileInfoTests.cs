@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OclcCataloging.Core.Tests.DataSync;
 
-/// <summary>Output and report file names, lhr-data-sync.md §1.11 (examples from the rule text).</summary>
+/// <summary>Output and report file names (docs/design/data-sync.md, "Names OCLC gives its files"; examples from OCLC's pages).</summary>
 public sealed class DataSyncFileInfoTests
 {
     [Fact]
@@ -25,12 +25,41 @@ public sealed class DataSyncFileInfoTests
     {
         var i = DataSyncFileInfo.Parse("metacoll.XXX.datasync.provider.W20160318.T092700.bibdetailexcpt.1.mrc.txt");
         Assert.Equal(DataSyncFileKind.OutputReport, i.Kind);
-        Assert.Equal("datasync.provider", i.Designation);
+        Assert.Equal("datasync", i.Designation);
+        Assert.Equal("provider", i.Provider);
+        Assert.Equal("metacoll", i.Folder);
+        Assert.Null(i.CollectionId);
         Assert.Equal(DataSyncFrequency.Weekly, i.Frequency);
         Assert.Equal("bibdetailexcpt", i.ReportName);
         Assert.Equal(1, i.Sequence);
         Assert.Equal("mrc.txt", i.Extension);
         Assert.False(i.Compressed);
+    }
+
+    [Fact]
+    public void Output_report_of_a_collection_names_its_folder_and_provider()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.OCWMS.datasync.1002106.D20160729.T082400.bibdetailexcpt.1.mrc.txt");
+        Assert.Equal(DataSyncFileKind.OutputReport, i.Kind);
+        Assert.Equal("metacoll", i.Folder);
+        Assert.Equal("OCWMS", i.Symbol);
+        Assert.Equal("datasync", i.Designation);
+        Assert.Equal("1002106", i.Provider);
+        Assert.Equal("1002106", i.CollectionId);
+        Assert.Equal(new DateTime(2016, 7, 29, 8, 24, 0), i.Timestamp);
+        Assert.Equal("bibdetailexcpt", i.ReportName);
+    }
+
+    [Fact]
+    public void Names_without_a_provider_have_none()
+    {
+        var i = DataSyncFileInfo.Parse("metacoll.OCWMS.updates.D20160318.T210512.1.mrc");
+        Assert.Equal("metacoll", i.Folder);
+        Assert.Equal("updates", i.Designation);
+        Assert.Null(i.Provider);
+        var u = DataSyncFileInfo.Parse("1234567.OCWMS.datasync.lhr.mrc");
+        Assert.Null(u.Folder);
+        Assert.Null(u.Provider);
     }
 
     [Fact]
@@ -53,6 +82,8 @@ public sealed class DataSyncFileInfoTests
         var i = DataSyncFileInfo.Parse("metacoll.OCWMS.datasync.1003600-100360.D20160323.T124708500.xrefrpt.txt");
         Assert.Equal(DataSyncFileKind.CrossReferenceReport, i.Kind);
         Assert.Equal("1003600-100360", i.CollectionId);
+        Assert.Equal("1003600-100360", i.Provider);
+        Assert.Equal("datasync", i.Designation);
         Assert.Equal("xrefrpt", i.ReportName);
         Assert.Equal(new DateTime(2016, 3, 23, 12, 47, 8, 500), i.Timestamp);
     }

@@ -11,11 +11,16 @@ namespace OclcCataloging.DataSync.FileNames
     /// </summary>
     public sealed class DataSyncFileInfo
     {
+        private const string DataSyncDesignation = "datasync";
+
         internal DataSyncFileInfo(string name) { Name = name; }
 
         public string Name { get; }
 
         public DataSyncFileKind Kind { get; internal set; }
+
+        /// <summary>OCLC output and report names: the server folder the name begins with (metacoll); null for other names.</summary>
+        public string? Folder { get; internal set; }
 
         /// <summary>The institution symbol the file is for (the sender's symbol for My Files reports).</summary>
         public string? Symbol { get; internal set; }
@@ -26,8 +31,14 @@ namespace OclcCataloging.DataSync.FileNames
         /// <summary>The collection ID (upload names, My Files reports; the cross reference "ID" element as written).</summary>
         public string? CollectionId { get; internal set; }
 
-        /// <summary>Output files: new, updates, deletes, datasync.provider, lhop ...</summary>
+        /// <summary>Output files: new, updates, deletes, datasync, lhop ... (without the provider element).</summary>
         public string? Designation { get; internal set; }
+
+        /// <summary>
+        /// Data sync output and report names: the element after "datasync" (OCLC calls it the provider; in the names
+        /// libraries receive it is the collection ID). Null when the designation is not datasync.
+        /// </summary>
+        public string? Provider { get; internal set; }
 
         /// <summary>My Files reports: BIB or LHR.</summary>
         public string? UploadSubdirectory { get; internal set; }
@@ -61,9 +72,7 @@ namespace OclcCataloging.DataSync.FileNames
         public static DataSyncFileInfo Parse(string name)
         {
             if (name == null) throw new ArgumentNullException(nameof(name));
-            string file = name;
-            int slash = Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\'));
-            if (slash >= 0) file = file.Substring(slash + 1);
+            string file = DataSyncFileNameValidator.FileNameOf(name);
             var info = new DataSyncFileInfo(file);
 
             string work = file;
@@ -115,6 +124,7 @@ namespace OclcCataloging.DataSync.FileNames
 
         private static void ParseMetacoll(DataSyncFileInfo info, List<string> parts)
         {
+            info.Folder = parts[0];
             info.Symbol = DataSyncSymbol.Decode(parts[1]);
             int dateAt = -1;
             for (int i = 2; i < parts.Count - 1; i++)
@@ -123,6 +133,12 @@ namespace OclcCataloging.DataSync.FileNames
             }
             if (dateAt < 0) { info.Kind = DataSyncFileKind.Unknown; return; }
             info.Designation = string.Join(".", parts.GetRange(2, dateAt - 2).ToArray());
+            if (info.Designation.StartsWith(DataSyncDesignation + ".", StringComparison.OrdinalIgnoreCase))
+            {
+                info.Provider = info.Designation.Substring(DataSyncDesignation.Length + 1);
+                info.Designation = info.Designation.Substring(0, DataSyncDesignation.Length);
+                if (DataSyncFileNameValidator.IsCollectionId(info.Provider)) info.CollectionId = info.Provider;
+            }
             SetTimestamp(info, parts[dateAt], parts[dateAt + 1]);
             var rest = parts.GetRange(dateAt + 2, parts.Count - dateAt - 2);
 
@@ -137,11 +153,7 @@ namespace OclcCataloging.DataSync.FileNames
                 info.Kind = DataSyncFileKind.CrossReferenceReport;
                 info.ReportName = "xrefrpt";
                 info.Extension = rest[rest.Count - 1];
-                if (info.Designation.StartsWith("datasync.", StringComparison.OrdinalIgnoreCase))
-                {
-                    info.CollectionId = info.Designation.Substring("datasync.".Length);
-                    info.Designation = "datasync";
-                }
+                if (info.Provider != null) info.CollectionId = info.Provider;
                 return;
             }
             info.Kind = DataSyncFileKind.Output;

@@ -23,5 +23,7 @@ namespace OclcCataloging.DataSync.FileNames
         public const string InternalDashOrUnderscore = "FileNameInternalDashOrUnderscore";
         /// <summary>Warning (open decision 12): the symbol is not in upper case.</summary>
         public const string LowerCaseSymbol = "FileNameLowerCaseSymbol";
+        /// <summary>Warning: the name was already given earlier in the same batch; OCLC keeps only the last file of a day with one name.</summary>
+        public const string DuplicateName = "FileNameDuplicate";
     }
 }

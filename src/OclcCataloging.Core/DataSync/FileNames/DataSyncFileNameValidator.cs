@@ -98,6 +98,14 @@ namespace OclcCataloging.DataSync.FileNames
             return result;
         }
 
+        /// <summary>The file name of <paramref name="path"/> (after the last / or \\), the name itself when it has no folder.</summary>
+        public static string FileNameOf(string path)
+        {
+            if (path == null) throw new ArgumentNullException(nameof(path));
+            int slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return slash >= 0 ? path.Substring(slash + 1) : path;
+        }
+
         internal static bool IsCollectionId(string s) => s.Length == 7 && AllDigits(s);
 
         internal static bool AllDigits(string s)

@@ -41,6 +41,9 @@ namespace OclcCataloging.Search.Batch
 
         public int? HttpStatus { get; set; }
 
+        /// <summary>A fact about the outcome the user may need to act on; None when there is none (not kept in the report).</summary>
+        public SearchAdvice Advice { get; set; }
+
         public int Attempts { get; set; }
 
         public TimeSpan Elapsed { get; set; }

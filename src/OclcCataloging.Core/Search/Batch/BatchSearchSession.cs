@@ -129,7 +129,7 @@ namespace OclcCataloging.Search.Batch
             catch (SearchKeyFormatException ex)
             {
                 result.Status = KeySearchStatus.Error;
-                result.ErrorType = "InvalidKey";
+                result.ErrorType = SearchErrorTypes.InvalidKey;
                 result.ErrorDetail = ex.Message;
                 return result;
             }
@@ -172,6 +172,7 @@ namespace OclcCataloging.Search.Batch
             result.ErrorType = outcome.ErrorType;
             result.ErrorDetail = outcome.ErrorDetail;
             result.HttpStatus = outcome.HttpStatus;
+            result.Advice = outcome.Advice;
             result.Attempts = outcome.Attempts;
             result.Records = _options.IncludeRecordsInResults ? outcome.Records.ToArray() : Array.Empty<MarcRecord>();
         }

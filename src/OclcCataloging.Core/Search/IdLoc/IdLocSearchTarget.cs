@@ -54,7 +54,7 @@ namespace OclcCataloging.Search.IdLoc
             catch (NotSupportedException ex)
             {
                 outcome.Status = KeySearchStatus.Error;
-                outcome.ErrorType = "Unsupported";
+                outcome.ErrorType = SearchErrorTypes.Unsupported;
                 outcome.ErrorDetail = ex.Message;
                 return outcome;
             }
@@ -89,11 +89,11 @@ namespace OclcCataloging.Search.IdLoc
             }
             catch (TimeoutException ex)
             {
-                Fail(outcome, "Timeout", ex.Message);
+                Fail(outcome, SearchErrorTypes.Timeout, ex.Message);
             }
             catch (FormatException ex)
             {
-                Fail(outcome, "InvalidResponse", ex.Message);
+                Fail(outcome, SearchErrorTypes.InvalidResponse, ex.Message);
             }
             catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
             {

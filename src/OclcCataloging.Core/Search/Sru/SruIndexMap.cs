@@ -33,13 +33,14 @@ namespace OclcCataloging.Search.Sru
 
         /// <summary>
         /// Generic Bath/Dublin Core names that most SRU servers (LC, ILS catalogues) understand: bath.isbn, bath.issn,
-        /// bath.lccn, dc.title, dc.creator, dc.subject, cql.serverChoice; OCLC and authority record numbers go to rec.id
-        /// (right for servers whose record identifiers are those numbers; override otherwise). Headings are searched as
-        /// phrases anywhere, without anchoring.
+        /// bath.lccn, dc.title, dc.creator, dc.subject, cql.serverChoice; OCLC and authority record numbers go to rec.id.
+        /// rec.id is the record's own id (Koha's biblionumber, Zebra's 001), so OCLC numbers are found only on servers
+        /// whose record ids are OCLC numbers; a server that indexes 035 needs its own OclcNumber index (a preset of
+        /// <see cref="SruIndexMapPresets"/>, or FromDictionary). Headings are searched as phrases anywhere, without anchoring.
         /// </summary>
         public static SruIndexMap Default { get; } = new SruIndexMap(new Dictionary<SearchIndex, string>
         {
-            [SearchIndex.OclcNumber] = "rec.id",
+            [SearchIndex.OclcNumber] = RecordIdIndex,
             [SearchIndex.Isbn] = "bath.isbn",
             [SearchIndex.Issn] = "bath.issn",
             [SearchIndex.Lccn] = "bath.lccn",
@@ -50,7 +51,7 @@ namespace OclcCataloging.Search.Sru
             [SearchIndex.Heading] = "cql.serverChoice",
             [SearchIndex.PersonalName] = "dc.creator",
             [SearchIndex.CorporateName] = "dc.creator",
-            [SearchIndex.AuthorityRecordNumber] = "rec.id",
+            [SearchIndex.AuthorityRecordNumber] = RecordIdIndex,
         });
 
         /// <summary>
@@ -137,6 +138,34 @@ namespace OclcCataloging.Search.Sru
             var result = Default.With(changes, anchor);
             return seeFromGiven ? new SruIndexMap(result._indexes, result.AnchorWholeHeadings, seeFrom) : result;
         }
+
+        /// <summary>
+        /// The map in the form <see cref="FromDictionary"/> reads back to an equal map: every search index (empty when
+        /// the map has none), AnchorWholeHeadings and SeeFrom. Used to save a preset in a connection.
+        /// </summary>
+        public IDictionary<string, string> ToDictionary()
+        {
+            var result = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (SearchIndex index in Enum.GetValues(typeof(SearchIndex))) result[index.ToString()] = Find(index) ?? string.Empty;
+            result[AnchorWholeHeadingsKey] = AnchorWholeHeadings ? "true" : "false";
+            result[SeeFromIndexKey] = SeeFromIndex ?? string.Empty;
+            return result;
+        }
+
+        /// <summary>The key as <see cref="FromDictionary"/> names it ("isbn" → "Isbn", "seefrom" → "SeeFrom"), or null when it is none.</summary>
+        public static string? CanonicalKey(string key)
+        {
+            string k = (key ?? string.Empty).Trim();
+            if (string.Equals(k, AnchorWholeHeadingsKey, StringComparison.OrdinalIgnoreCase)) return AnchorWholeHeadingsKey;
+            if (string.Equals(k, SeeFromIndexKey, StringComparison.OrdinalIgnoreCase)) return SeeFromIndexKey;
+            return TryParseIndex(k, out SearchIndex index) ? index.ToString() : null;
+        }
+
+        /// <summary>Whether <paramref name="index"/> is searched in rec.id, the record's own id on most servers.</summary>
+        public bool SearchesRecordId(SearchIndex index) => string.Equals(Find(index), RecordIdIndex, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>CQL's record identifier index (the Bath profile's "remote system record number").</summary>
+        public const string RecordIdIndex = "rec.id";
 
         private static bool TryParseIndex(string name, out SearchIndex index)
         {

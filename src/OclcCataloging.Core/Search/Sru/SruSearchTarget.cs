@@ -63,7 +63,7 @@ namespace OclcCataloging.Search.Sru
             }
             catch (NotSupportedException ex)
             {
-                return Fail(outcome, "Unsupported", ex.Message);
+                return Fail(outcome, SearchErrorTypes.Unsupported, ex.Message);
             }
 
             try
@@ -81,11 +81,11 @@ namespace OclcCataloging.Search.Sru
             }
             catch (TimeoutException ex)
             {
-                Fail(outcome, "Timeout", ex.Message);
+                Fail(outcome, SearchErrorTypes.Timeout, ex.Message);
             }
             catch (FormatException ex)
             {
-                Fail(outcome, "InvalidResponse", ex.Message);
+                Fail(outcome, SearchErrorTypes.InvalidResponse, ex.Message);
             }
             catch (HttpRequestException ex) when (IsUnreachable(ex))
             {
@@ -93,10 +93,21 @@ namespace OclcCataloging.Search.Sru
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is SocketException || ex is System.IO.IOException)
             {
-                Fail(outcome, "Network", ex.Message);
+                Fail(outcome, SearchErrorTypes.Network, ex.Message);
             }
             AddOclcNumberMapping(key, outcome);
+            AdviseOnRecordIdSearch(key, outcome);
             return outcome;
+        }
+
+        // rec.id is the record's own id on most servers, so "not found" may only mean the OCLC number index is elsewhere.
+        private void AdviseOnRecordIdSearch(SearchKey key, KeySearchOutcome outcome)
+        {
+            if (key.Type != SearchKeyType.OclcNumber || outcome.Status != KeySearchStatus.NotFound) return;
+            if (!_options.IndexMap.SearchesRecordId(SearchIndex.OclcNumber)) return;
+            outcome.Advice = SearchAdvice.OclcNumberSearchedInRecordId;
+            outcome.ErrorDetail = "The OCLC number was searched in rec.id, which on most SRU servers is the record's own id "
+                + "(Koha's biblionumber, Zebra's 001), not the OCLC number in 035; map OclcNumber to the server's 035 index.";
         }
 
         private async Task SearchAndDownloadAsync(SearchKey key, BatchSearchLimits limits, KeySearchOutcome outcome, CancellationToken ct)

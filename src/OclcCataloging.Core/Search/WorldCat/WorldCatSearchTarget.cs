@@ -64,7 +64,7 @@ namespace OclcCataloging.Search.WorldCat
             }
             catch (NotSupportedException ex)
             {
-                Fail(outcome, "Unsupported", ex.Message);
+                Fail(outcome, SearchErrorTypes.Unsupported, ex.Message);
             }
             catch (SearchHttpException ex)
             {
@@ -73,15 +73,15 @@ namespace OclcCataloging.Search.WorldCat
             }
             catch (TimeoutException ex)
             {
-                Fail(outcome, "Timeout", ex.Message);
+                Fail(outcome, SearchErrorTypes.Timeout, ex.Message);
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException)
             {
-                Fail(outcome, "ConnectionFailed", ex.Message);
+                Fail(outcome, SearchErrorTypes.ConnectionFailed, ex.Message);
             }
             catch (FormatException ex)
             {
-                Fail(outcome, "InvalidResponse", ex.Message);
+                Fail(outcome, SearchErrorTypes.InvalidResponse, ex.Message);
             }
             finally
             {

@@ -71,4 +71,58 @@ public class SruIndexMapTests
         Assert.True(map.AnchorWholeHeadings);
         Assert.Equal("dc.title", SruIndexMap.Default.Get(SearchIndex.Title));
     }
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("koha")]
+    [InlineData("LibraryOfCongress")]
+    [InlineData("ZEBRA")]
+    public void Presets_round_trip_through_their_dictionary(string name)
+    {
+        var preset = SruIndexMapPresets.Find(name)!;
+        var back = SruIndexMap.FromDictionary(preset.Map.ToDictionary());
+        Assert.Equal(preset.Map.Indexes.OrderBy(p => p.Key), back.Indexes.OrderBy(p => p.Key));
+        Assert.Equal(preset.Map.AnchorWholeHeadings, back.AnchorWholeHeadings);
+        Assert.Equal(preset.Map.SeeFromIndex, back.SeeFromIndex);
+    }
+
+    [Theory]
+    [InlineData("Koha")]
+    [InlineData("LibraryOfCongress")]
+    public void Server_presets_do_not_search_oclc_numbers_in_rec_id(string name)
+    {
+        var map = SruIndexMapPresets.Find(name)!.Map;
+        Assert.Null(map.Find(SearchIndex.OclcNumber));
+        Assert.Null(map.Find(SearchIndex.AuthorityRecordNumber));
+        Assert.Equal("bath.isbn", map.Find(SearchIndex.Isbn));
+        Assert.Equal("dc.title", map.Find(SearchIndex.Title));
+    }
+
+    [Fact]
+    public void Koha_preset_uses_the_indexes_koha_maps_to_cql()
+    {
+        var koha = SruIndexMapPresets.Find("Koha")!.Map;
+        Assert.Null(koha.Find(SearchIndex.Lccn));
+        Assert.Equal("bath.personalName", koha.Find(SearchIndex.PersonalName));
+        Assert.Equal("bath.corporateName", koha.Find(SearchIndex.CorporateName));
+        Assert.Equal("bath.lccn", SruIndexMapPresets.Find("LibraryOfCongress")!.Map.Find(SearchIndex.Lccn));
+    }
+
+    [Fact]
+    public void Zebra_preset_is_the_test_server_map_and_unknown_names_are_none()
+    {
+        Assert.Same(SruIndexMap.Zebra, SruIndexMapPresets.Find(" zebra ")!.Map);
+        Assert.Same(SruIndexMap.Default, SruIndexMapPresets.Find("Default")!.Map);
+        Assert.Null(SruIndexMapPresets.Find("Aleph"));
+        Assert.Equal("Default", SruIndexMapPresets.All[0].Name);
+    }
+
+    [Theory]
+    [InlineData("isbn", "Isbn")]
+    [InlineData("SEEFROM", "SeeFrom")]
+    [InlineData("anchorwholeheadings", "AnchorWholeHeadings")]
+    [InlineData("Titel", null)]
+    [InlineData("0", null)]
+    public void Keys_have_one_canonical_name(string key, string? canonical) =>
+        Assert.Equal(canonical, SruIndexMap.CanonicalKey(key));
 }

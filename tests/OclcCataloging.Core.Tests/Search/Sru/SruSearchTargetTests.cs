@@ -192,6 +192,32 @@ public class SruSearchTargetTests
     }
 
     [Fact]
+    public async Task Oclc_number_not_found_in_rec_id_says_where_it_was_searched()
+    {
+        using var target = Target(new FakeSruHandler(_ => Xml(Fixture("sru12-no-hits.xml"))));
+        var outcome = await Search(target, "#999");
+        Assert.Equal(KeySearchStatus.NotFound, outcome.Status);
+        Assert.Equal("rec.id=999", outcome.QuerySent);
+        Assert.Equal(SearchAdvice.OclcNumberSearchedInRecordId, outcome.Advice);
+        Assert.Contains("rec.id", outcome.ErrorDetail);
+        Assert.Contains("035", outcome.ErrorDetail);
+        Assert.Null(outcome.ErrorType);
+    }
+
+    [Theory]
+    [InlineData("ti:nothing", "rec.id")]
+    [InlineData("#999", "local.oclc")]
+    public async Task Other_not_found_keys_carry_no_advice(string key, string oclcIndex)
+    {
+        using var target = Target(new FakeSruHandler(_ => Xml(Fixture("sru12-no-hits.xml"))),
+            o => o.IndexMap = SruIndexMap.FromDictionary(new Dictionary<string, string> { ["OclcNumber"] = oclcIndex }));
+        var outcome = await Search(target, key);
+        Assert.Equal(KeySearchStatus.NotFound, outcome.Status);
+        Assert.Equal(SearchAdvice.None, outcome.Advice);
+        Assert.Null(outcome.ErrorDetail);
+    }
+
+    [Fact]
     public async Task Pages_from_number_of_records_until_max_records()
     {
         var handler = new FakeSruHandler(r =>
