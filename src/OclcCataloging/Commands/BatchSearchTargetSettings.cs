@@ -53,7 +53,7 @@ namespace OclcCataloging.Commands
             if (command.IndexMap != null) settings.IndexMap = ReadIndexMap(command);
             if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
             if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
-            settings.Check(command);
+            settings.Check(command, "search");
             return settings;
         }
 
@@ -67,15 +67,16 @@ namespace OclcCataloging.Commands
             }
         }
 
-        private void Check(PSCmdlet command)
+        /// <summary>Stops the cmdlet when a setting the kind needs is missing; <paramref name="job"/> names what it is for ("search").</summary>
+        internal void Check(PSCmdlet command, string job)
         {
             ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(SearchTargetConnections.KindOf(Kind), IsGiven);
             if (missing == null) return;
             string problem = missing.Name switch
             {
-                ConnectionSettingNames.BaseAddress => "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
-                ConnectionSettingNames.Credential => "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.",
-                _ => "A " + Kind + " search needs -" + missing.Name + " (" + missing.Description + ").",
+                ConnectionSettingNames.BaseAddress => "An SRU " + job + " needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
+                ConnectionSettingNames.Credential => "A WorldCat " + job + " needs -Credential (client id as user name, secret as password) or a saved -Connection.",
+                _ => "A " + Kind + " " + job + " needs -" + missing.Name + " (" + missing.Description + ").",
             };
             command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
         }

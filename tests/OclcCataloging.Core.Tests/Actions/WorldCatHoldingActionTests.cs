@@ -242,3 +242,15 @@ public class WorldCatHoldingActionTests
             await Assert.ThrowsAsync<ArgumentException>(() => client.GetCurrentHoldingsAsync(Enumerable.Range(1, 11).Select(i => i.ToString()).ToList(), new ActionContext(), CancellationToken.None));
     }
 }
+
+public class WorldCatScopesTests
+{
+    [Theory]
+    [InlineData("WorldCatMetadataAPI", true)]
+    [InlineData("WorldCatMetadataAPI context:128807", true)]
+    [InlineData("WorldCatMetadataAPI:manage_institution_holdings", true)]
+    [InlineData("WorldCatMetadataAPI:manage_bibs WorldCatMetadataAPI:view_my_holdings", false)]
+    [InlineData("", false)]
+    public void A_scope_request_covers_holdings_only_with_the_umbrella_or_the_scope_itself(string requested, bool covers) =>
+        Assert.Equal(covers, WorldCatScopes.Covers(requested, WorldCatScopes.ManageInstitutionHoldings));
+}

@@ -14,5 +14,16 @@ namespace OclcCataloging.Actions.WorldCat
 
         /// <summary>Every scope a key needs for all the record actions, umbrella aside.</summary>
         public static readonly string[] ForRecordActions = { ManageInstitutionHoldings, ManageInstitutionLhrs, ViewMyHoldings, ManageBibs };
+
+        /// <summary>
+        /// Whether an OAuth scope request (space-separated, "context:…" entries allowed) asks for <paramref name="needed"/>:
+        /// the scope itself or the umbrella scope.
+        /// </summary>
+        public static bool Covers(string? requested, string needed)
+        {
+            foreach (var scope in (requested ?? "").Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries))
+                if (scope == Umbrella || scope == needed) return true;
+            return false;
+        }
     }
 }
