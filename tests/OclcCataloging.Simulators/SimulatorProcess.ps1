@@ -30,3 +30,32 @@ function Stop-Simulator {
         $null = $Simulator.Process.WaitForExit(5000)
     }
 }
+
+# The worldcat simulator's test hooks (/simulator/…, see WorldCat/README.md): its request log, its holdings, and faults queued
+# while it runs. Each request entry has time, method, path, query, status, oclcNumber, institution, outcome and applied.
+function Get-SimulatorRequest {
+    param([Parameter(Mandatory)] $Simulator, [switch] $Clear)
+    $uri = [Uri]::new($Simulator.BaseAddress, 'simulator/requests')
+    if ($Clear) { $null = Invoke-RestMethod -Method Delete -Uri $uri; return }
+    # -NoEnumerate is not in Windows PowerShell 5.1: Invoke-RestMethod already returns the array's items.
+    Invoke-RestMethod -Method Get -Uri $uri | ForEach-Object { $_ }
+}
+
+function Get-SimulatorHoldings {
+    param([Parameter(Mandatory)] $Simulator, [string] $Institution)
+    $relative = if ($Institution) { "simulator/holdings?institution=$Institution" } else { 'simulator/holdings' }
+    Invoke-RestMethod -Method Get -Uri ([Uri]::new($Simulator.BaseAddress, $relative))
+}
+
+function Add-SimulatorFault {
+    param(
+        [Parameter(Mandatory)] $Simulator,
+        [Parameter(Mandatory)] [string] $Kind,
+        [string] $Number,
+        [string] $PathContains,
+        [int] $Times = 0
+    )
+    $target = if ($Number) { 'number=' + [Uri]::EscapeDataString($Number) } else { 'path=' + [Uri]::EscapeDataString($PathContains) }
+    $uri = [Uri]::new($Simulator.BaseAddress, "simulator/faults?$target&kind=$([Uri]::EscapeDataString($Kind))&times=$Times")
+    $null = Invoke-RestMethod -Method Post -Uri $uri
+}

@@ -33,6 +33,11 @@ public static class WorldCatBodies
     public static string InvalidIdentifier(string id) =>
         Error("BAD_REQUEST", "Invalid identifier.", "A request with a non-numeric identifier was attempted: " + id);
 
+    public const string CrosswalkFailed = "{\"type\":\"BAD_REQUEST\",\"title\":\"Unable to crosswalk the record.\",\"detail\":\"The record has parsing errors.\"}";
+
+    public static string InvalidContentType(string contentType) =>
+        Error("NOT_ACCEPTABLE", "Invalid 'Content-Type' header.", "A request with an invalid 'Content-Type' header was attempted: " + contentType);
+
     public static string NotAcceptable(string accept) =>
         Error("NOT_ACCEPTABLE", "Invalid 'Accept' header.", "A request with an invalid 'Accept' header was attempted: " + accept);
 }

@@ -92,6 +92,17 @@ public sealed class WorldCatCatalogue
         foreach (var merged in bib.MergedOclcNumbers) _byNumber[merged] = bib;
     }
 
+    /// <summary>
+    /// Makes <paramref name="former"/> a merged number of the record <paramref name="current"/> (as if OCLC merged a duplicate):
+    /// reads, current-number look-ups and holdings actions on it reach that record. Its 019 is not rewritten.
+    /// </summary>
+    public void AddMergedNumber(long former, long current)
+    {
+        var bib = Find(current) ?? throw new ArgumentException("No record " + current + " to merge " + former + " into.");
+        if (_records.Any(r => r.OclcNumber == former)) throw new ArgumentException(former + " is a record of its own; it cannot be merged.");
+        _byNumber[former] = bib;
+    }
+
     /// <summary>The current record for a number (merged numbers give their master), or null.</summary>
     public SimulatedBib? Find(long oclcNumber) => _byNumber.GetValueOrDefault(oclcNumber);
 

@@ -27,7 +27,7 @@ public sealed class WorldCatSimulator : ISimulator
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
-        var state = new WorldCatSimulatorState();
+        var state = new WorldCatSimulatorState(options);
         var handler = new WorldCatRequestHandler(options, state);
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);

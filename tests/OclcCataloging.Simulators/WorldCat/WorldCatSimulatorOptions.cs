@@ -67,6 +67,28 @@ public sealed class WorldCatSimulatorOptions
 
     public WorldCatCatalogue Catalogue { get; set; } = WorldCatCatalogue.CreateDefault();
 
+    /// <summary>Institutions a token may act for; the first is the default (a token without a context:{registryID} scope).</summary>
+    public List<SimulatedInstitution> Institutions { get; } = new() { new("00001", "SIM"), new("00002", "SIMB") };
+
+    public SimulatedInstitution DefaultInstitution => Institutions[0];
+
+    /// <summary>Start-up holdings of the default institution (read once, when the simulator starts): numbers held.</summary>
+    public HashSet<long> SeedHeld { get; } = new();
+
+    /// <summary>Numbers held with one LHR each (852 $b <see cref="SeedLhrLibraryCode"/>, 876 $p "B" + number).</summary>
+    public HashSet<long> SeedLhrs { get; } = new();
+
+    /// <summary>Numbers held with local bibliographic data attached (an unset without cascade is blocked by them).</summary>
+    public HashSet<long> SeedLbds { get; } = new();
+
+    public string SeedLhrLibraryCode { get; set; } = "MAIN";
+
+    /// <summary>Faults by OCLC number queued when the simulator starts (the command line's --number-fault).</summary>
+    public List<(long OclcNumber, string Kind, int Times)> NumberFaults { get; } = new();
+
+    /// <summary>Faults by path queued when the simulator starts (the command line's --fault).</summary>
+    public List<(string PathContains, string Kind, int Times)> PathFaults { get; } = new();
+
     public static WorldCatSimulatorOptions FromArguments(string[] args)
     {
         var o = new WorldCatSimulatorOptions();
@@ -99,10 +121,46 @@ public sealed class WorldCatSimulatorOptions
                     break;
                 case "daily-limit": o.DailyLimit = Int(); break;
                 case "latency-ms": o.Latency = TimeSpan.FromMilliseconds(Int()); break;
+                case "held": o.SeedHeld.UnionWith(NumberRanges.Parse(Value())); break;
+                case "held-with-lhr": o.SeedLhrs.UnionWith(NumberRanges.Parse(Value())); break;
+                case "held-with-lbd": o.SeedLbds.UnionWith(NumberRanges.Parse(Value())); break;
+                case "lhr-library": o.SeedLhrLibraryCode = Value(); break;
+                case "merge":
+                    foreach (var (former, current) in NumberRanges.ParsePairs(Value())) o.Catalogue.AddMergedNumber(former, current);
+                    break;
+                case "number-fault":
+                    {
+                        var (target, kind, times) = FaultSpec(Value());
+                        foreach (var n in NumberRanges.Parse(target)) o.NumberFaults.Add((n, kind, times));
+                    }
+                    break;
+                case "fault":
+                    {
+                        var (target, kind, times) = FaultSpec(Value());
+                        o.PathFaults.Add((target, kind, times));
+                    }
+                    break;
                 default: throw new ArgumentException("Unknown worldcat simulator option: " + args[i]);
             }
         }
         if (o.OffsetBase is not (0 or 1)) throw new ArgumentException("--offset-base must be 0 or 1.");
         return o;
+    }
+
+    /// <summary>"TARGET=KIND" or "TARGET=KIND*TIMES" (TIMES 0 or absent: every matching request); the kind is checked here.</summary>
+    private static (string Target, string Kind, int Times) FaultSpec(string spec)
+    {
+        int eq = spec.LastIndexOf('=');
+        if (eq <= 0) throw new ArgumentException("A fault is TARGET=KIND[*TIMES], not " + spec);
+        var kind = spec[(eq + 1)..];
+        int times = 0;
+        int star = kind.IndexOf('*');
+        if (star >= 0)
+        {
+            times = int.Parse(kind[(star + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
+            kind = kind[..star];
+        }
+        SimulatedFault.Parse(kind);
+        return (spec[..eq], kind, times);
     }
 }

@@ -2,18 +2,33 @@ using System.Collections.Concurrent;
 
 namespace OclcCataloging.Simulators.WorldCat;
 
-/// <summary>What the running simulator has done and will do: issued tokens, recorded requests, queued faults, counters.</summary>
+/// <summary>What the running simulator has done and will do: issued tokens, recorded requests, queued faults, counters, holdings.</summary>
 public sealed class WorldCatSimulatorState
 {
     private readonly object _gate = new();
-    private readonly List<(string PathContains, SimulatedFault Fault)> _faults = new();
+    private readonly List<QueuedFault> _faults = new();
+    private readonly Dictionary<long, (SimulatedFault Fault, int Remaining)> _numberFaults = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _window = new();
     private int _tokenRequests;
     private int _apiRequests;
 
-    internal sealed record IssuedToken(string Value, DateTimeOffset ExpiresAt, string Scopes)
+    internal WorldCatSimulatorState(WorldCatSimulatorOptions options)
+    {
+        Holdings = new WorldCatHoldings(options);
+        foreach (var (number, kind, times) in options.NumberFaults) InjectForNumber(number, SimulatedFault.Parse(kind), times);
+        foreach (var (path, kind, times) in options.PathFaults) InjectRepeated(path, SimulatedFault.Parse(kind), times);
+    }
+
+    private sealed class QueuedFault(string pathContains, SimulatedFault fault, int remaining)
+    {
+        public string PathContains { get; } = pathContains;
+        public SimulatedFault Fault { get; } = fault;
+        public int Remaining { get; set; } = remaining;
+    }
+
+    internal sealed record IssuedToken(string Value, DateTimeOffset ExpiresAt, string Scopes, SimulatedInstitution Institution)
     {
         public bool Revoked { get; set; }
     }
@@ -38,8 +53,29 @@ public sealed class WorldCatSimulatorState
     /// <summary>Queues faults, each used once by the next request whose path contains <paramref name="pathContains"/>.</summary>
     public void Inject(string pathContains, params SimulatedFault[] faults)
     {
-        lock (_gate) foreach (var f in faults) _faults.Add((pathContains, f));
+        lock (_gate) foreach (var f in faults) _faults.Add(new QueuedFault(pathContains, f, 1));
     }
+
+    /// <summary>Queues one fault for the next <paramref name="times"/> requests whose path contains <paramref name="pathContains"/> (0: all of them).</summary>
+    public void InjectRepeated(string pathContains, SimulatedFault fault, int times = 0)
+    {
+        lock (_gate) _faults.Add(new QueuedFault(pathContains, fault, times == 0 ? int.MaxValue : times));
+    }
+
+    /// <summary>
+    /// Makes requests that act on <paramref name="oclcNumber"/> (as sent: path, oclcNumbers query or the LHR's 004) misbehave,
+    /// <paramref name="times"/> times, or every time when 0. Replaces an earlier fault for that number.
+    /// </summary>
+    public void InjectForNumber(long oclcNumber, SimulatedFault fault, int times = 0)
+    {
+        lock (_gate) _numberFaults[oclcNumber] = (fault, times == 0 ? int.MaxValue : times);
+    }
+
+    /// <summary>Holdings, LHRs and LBD markers per institution.</summary>
+    public WorldCatHoldings Holdings { get; }
+
+    /// <summary>Requests that acted on an OCLC number, grouped by it: method + path + outcome, for "no action sent twice".</summary>
+    public IReadOnlyList<RecordedRequest> RequestsFor(string oclcNumber) => Requests.Where(r => r.OclcNumber == oclcNumber).ToList();
 
     public int PendingFaults
     {
@@ -54,9 +90,26 @@ public sealed class WorldCatSimulatorState
         {
             int i = _faults.FindIndex(f => path.Contains(f.PathContains, StringComparison.OrdinalIgnoreCase));
             if (i < 0) return null;
-            var fault = _faults[i].Fault;
-            _faults.RemoveAt(i);
-            return fault;
+            var queued = _faults[i];
+            if (queued.Remaining == 1) _faults.RemoveAt(i);
+            else if (queued.Remaining != int.MaxValue) queued.Remaining--;
+            return queued.Fault;
+        }
+    }
+
+    internal bool HasNumberFault(long oclcNumber)
+    {
+        lock (_gate) return _numberFaults.ContainsKey(oclcNumber);
+    }
+
+    internal SimulatedFault? TakeNumberFault(long oclcNumber)
+    {
+        lock (_gate)
+        {
+            if (!_numberFaults.TryGetValue(oclcNumber, out var f)) return null;
+            if (f.Remaining == 1) _numberFaults.Remove(oclcNumber);
+            else if (f.Remaining != int.MaxValue) _numberFaults[oclcNumber] = (f.Fault, f.Remaining - 1);
+            return f.Fault;
         }
     }
 

@@ -10,7 +10,6 @@ namespace OclcCataloging.Simulators.WorldCat;
 internal sealed class WorldCatTokenEndpoint(WorldCatSimulatorOptions options, WorldCatSimulatorState state)
 {
     private const string Umbrella = "WorldCatMetadataAPI";
-    private const string Institution = "00001";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -37,18 +36,28 @@ internal sealed class WorldCatTokenEndpoint(WorldCatSimulatorOptions options, Wo
             return;
         }
 
+        var contextScope = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => s.StartsWith("context:", StringComparison.Ordinal));
+        var institution = contextScope == null ? options.DefaultInstitution
+            : options.Institutions.FirstOrDefault(i => i.RegistryId == contextScope["context:".Length..]);
+        if (institution == null)
+        {
+            // INFERRED: a context the key may not act for is refused like a scope not on the key.
+            await WorldCatRequestHandler.Write(context, 403, WorldCatBodies.InvalidScope(contextScope!));
+            return;
+        }
+
         var now = options.Clock();
         var expiresAt = now + options.TokenLifetime;
         var token = "tk_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(15));
-        state.AddToken(new WorldCatSimulatorState.IssuedToken(token, expiresAt, scope));
+        state.AddToken(new WorldCatSimulatorState.IssuedToken(token, expiresAt, scope, institution));
         int lifetime = (int)options.TokenLifetime.TotalSeconds;
         var body = new Dictionary<string, object>
         {
             ["access_token"] = token,
             ["expires_at"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["authenticating_institution_id"] = Institution,
+            ["authenticating_institution_id"] = options.DefaultInstitution.RegistryId,
             ["principalID"] = "",
-            ["context_institution_id"] = Institution,
+            ["context_institution_id"] = institution.RegistryId,
             ["scope"] = scope,
             ["scopes"] = scope,
             ["token_type"] = "bearer",

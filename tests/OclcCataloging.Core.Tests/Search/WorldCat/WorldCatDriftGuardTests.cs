@@ -45,6 +45,27 @@ public class WorldCatDriftGuardTests
     }
 
     [Fact]
+    public void Every_operation_the_simulator_serves_is_published()
+    {
+        var surface = LoadSurface();
+        var simulated = WorldCatRoutes.Simulated.ToList();
+        Assert.Equal(13, simulated.Count);
+        foreach (var route in simulated)
+        {
+            var parts = route.Split(' ');
+            var operation = surface.FirstOrDefault(o => o.Method == parts[0] && "/" + string.Join('/', o.Segments) == parts[1].Replace("{level}", "{validationLevel}").Replace("{ocn}", "{oclcNumber}").Replace("{cn}", "{controlNumber}"));
+            Assert.True(operation != null, route + " is served by the simulator but is not in the published surface");
+        }
+        foreach (var published in new[] { "POST /manage/institution/holdings/{oclcNumber}/unset cascadeDelete", "GET /manage/institution/holdings/current oclcNumbers", "GET /manage/bibs/current oclcNumbers", "GET /search/my-holdings oclcNumber barcode orderBy offset limit" })
+        {
+            var p = published.Split(' ');
+            var operation = surface.FirstOrDefault(o => o.Method == p[0] && "/" + string.Join('/', o.Segments) == p[1]);
+            Assert.NotNull(operation);
+            Assert.All(p.Skip(2), q => Assert.Contains(q, operation!.Parameters));
+        }
+    }
+
+    [Fact]
     public async Task A_representative_batch_uses_only_published_paths_and_parameters()
     {
         var surface = LoadSurface();
