@@ -29,6 +29,7 @@ namespace OclcCataloging.Actions
         private int _runThisSession;
 
         /// <param name="action">The action and its switches; a state file of another action is refused on resume.</param>
+        /// <param name="options">State file, resume, report and retained-input folder.</param>
         /// <exception cref="BatchStateMismatchException">Resuming a state file of another action, or not a state file.</exception>
         public BatchActionSession(string action, BatchActionOptions options)
         {

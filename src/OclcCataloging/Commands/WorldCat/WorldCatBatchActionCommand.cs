@@ -46,8 +46,6 @@ namespace OclcCataloging.Commands.WorldCat
         /// <summary>Set when the run stopped: later inputs are not run.</summary>
         private protected bool Halted { get; private set; }
 
-        private protected CancellationToken Stopping => _stop.Token;
-
         /// <summary>Call from BeginProcessing after the cmdlet's own checks.</summary>
         private protected void BeginBatch(string unknownAdvice)
         {
@@ -71,7 +69,7 @@ namespace OclcCataloging.Commands.WorldCat
         private protected void Run(string input, Func<ActionContext, CancellationToken, Task<ActionOutcome>> operation)
         {
             if (Halted || !OpenSession()) return;
-            BatchActionResult? result = Guard(input, () => _session!.RunAsync(input, operation, _stop.Token).GetAwaiter().GetResult());
+            BatchActionResult? result = Guard<BatchActionResult>(input, () => _session!.RunAsync(input, operation, _stop.Token).GetAwaiter().GetResult());
             if (result != null) Emit(result);
         }
 
@@ -113,7 +111,7 @@ namespace OclcCataloging.Commands.WorldCat
         private static string Describe(BatchActionResult r) =>
             "Input " + r.Sequence.ToString(CultureInfo.InvariantCulture) + " '" + r.Input + "' (" + r.Action + "): " + r.Status + ". " + r.Message;
 
-        private T? Guard<T>(string input, Func<T> run) where T : class
+        private T? Guard<T>(string input, Func<T?> run) where T : class
         {
             try
             {
