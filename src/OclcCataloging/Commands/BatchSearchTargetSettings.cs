@@ -42,19 +42,25 @@ namespace OclcCataloging.Commands
                     ErrorIds.SearchTargetMissing, ErrorCategory.InvalidArgument, null));
             }
             settings.Kind = kind!.Value;
-            if (command.BaseAddress != null) settings.BaseAddress = command.BaseAddress;
-            if (command.Credential != null) settings.Credential = command.Credential.GetNetworkCredential();
-            if (command.TokenAddress != null) settings.TokenAddress = command.TokenAddress;
-            if (command.Scope != null) settings.Scope = command.Scope;
+            settings.ApplyParameters(command);
             if (command.RecordFormat.HasValue) settings.RecordFormat = command.RecordFormat;
-            if (command.RequestsPerSecond.HasValue) settings.RequestsPerSecond = command.RequestsPerSecond;
-            if (command.DailyBudget.HasValue) settings.DailyBudget = command.DailyBudget;
             if (command.SruVersion != null) settings.SruVersion = command.SruVersion;
             if (command.IndexMap != null) settings.IndexMap = ReadIndexMap(command);
             if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
             if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
             settings.Check(command, "search");
             return settings;
+        }
+
+        /// <summary>The WorldCat parameters given on the command line override the saved connection's values.</summary>
+        internal void ApplyParameters(WorldCatClientCommand command)
+        {
+            if (command.BaseAddress != null) BaseAddress = command.BaseAddress;
+            if (command.Credential != null) Credential = command.Credential.GetNetworkCredential();
+            if (command.TokenAddress != null) TokenAddress = command.TokenAddress;
+            if (command.Scope != null) Scope = command.Scope;
+            if (command.RequestsPerSecond.HasValue) RequestsPerSecond = command.RequestsPerSecond;
+            if (command.DailyBudget.HasValue) DailyBudget = command.DailyBudget;
         }
 
         private static IDictionary<string, string>? ReadIndexMap(InvokeBatchSearchCommand command)

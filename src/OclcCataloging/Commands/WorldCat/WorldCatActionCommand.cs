@@ -10,53 +10,11 @@ using OclcCataloging.Search.WorldCat;
 namespace OclcCataloging.Commands.WorldCat
 {
     /// <summary>
-    /// What every WorldCat record-action cmdlet takes to reach the Metadata API: a saved connection and/or the
-    /// WorldCat parameters of Invoke-BatchSearch, with the same pacing, daily budget and retry settings.
+    /// Opens the record-action client from the WorldCat parameters (a saved connection and/or those of the command
+    /// line), with the same pacing, daily budget and retry settings as Invoke-BatchSearch, after checking the scope.
     /// </summary>
-    public abstract class WorldCatActionCommand : PSCmdlet
+    public abstract class WorldCatActionCommand : WorldCatClientCommand
     {
-        /// <summary>A saved WorldCat connection (Set-OclcConnection -Kind WorldCat).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        public string? Connection { get; set; }
-
-        /// <summary>Client id (WSKey) as the user name and its secret as the password.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        /// <summary>The Metadata API base address (default https://metadata.api.oclc.org/worldcat).</summary>
-        [Parameter]
-        public Uri? BaseAddress { get; set; }
-
-        /// <summary>The OAuth token address (default https://oauth.oclc.org/token).</summary>
-        [Parameter]
-        public Uri? TokenAddress { get; set; }
-
-        /// <summary>The OAuth scope (default WorldCatMetadataAPI).</summary>
-        [Parameter]
-        public string? Scope { get; set; }
-
-        /// <summary>Most requests per second (default 2; 0 = unpaced).</summary>
-        [Parameter]
-        [ValidateRange(0, 1000)]
-        public double? RequestsPerSecond { get; set; }
-
-        /// <summary>Requests allowed in a rolling 24 hours (default 50,000).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? DailyBudget { get; set; }
-
-        /// <summary>Seconds one request may take (default 30). A write that runs out of time is reported Unknown, never resent.</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
-
-        /// <summary>Retries after 429/503 (and, for reads, timeouts and 5xx); default 3.</summary>
-        [Parameter]
-        [ValidateRange(0, 20)]
-        public int RetryCount { get; set; } = 3;
-
         /// <summary>The scope the cmdlet's calls need (checked against -Scope before anything is sent).</summary>
         private protected abstract string RequiredScope { get; }
 
@@ -68,12 +26,7 @@ namespace OclcCataloging.Commands.WorldCat
             var settings = new BatchSearchTargetSettings { Kind = SearchTargetKind.WorldCat };
             if (!string.IsNullOrEmpty(Connection))
                 SavedConnectionSettings.Apply(this, Connection!, settings, new[] { ConnectionKind.WorldCat });
-            if (BaseAddress != null) settings.BaseAddress = BaseAddress;
-            if (Credential != null) settings.Credential = Credential.GetNetworkCredential();
-            if (TokenAddress != null) settings.TokenAddress = TokenAddress;
-            if (Scope != null) settings.Scope = Scope;
-            if (RequestsPerSecond.HasValue) settings.RequestsPerSecond = RequestsPerSecond;
-            if (DailyBudget.HasValue) settings.DailyBudget = DailyBudget;
+            settings.ApplyParameters(this);
             settings.Check(this, "action");
             var resilience = BatchSearchTargetFactory.Resilience(TimeoutSec, RetryCount);
             var options = BatchSearchTargetFactory.WorldCatOptions(settings, resilience);
