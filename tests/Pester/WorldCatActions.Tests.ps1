@@ -143,7 +143,10 @@ Describe 'A 1,000-number weeding run with cascade, 10 failures, a stop and -Resu
         # First session: stops when the daily budget (400 requests) is spent, resumable.
         $script:First = @($script:Numbers | Remove-WorldCatHolding @WC -DeleteLocalHoldings -Force -DailyBudget 400 -ReportPath $script:Report -RetainPath $script:Folder -ErrorVariable script:FirstErrors -ErrorAction SilentlyContinue)
         $script:Second = @($script:Numbers | Remove-WorldCatHolding @WC -DeleteLocalHoldings -Force -ReportPath $script:Report -RetainPath $script:Folder -Resume -ErrorAction SilentlyContinue)
-        $script:Log = @(Get-SimulatorRequest -Simulator $script:Sim | Where-Object path -like '*/unset')
+        # The simulator logs a request once its answer is out: give the last one a moment to appear.
+        $deadline = [DateTime]::UtcNow.AddSeconds(5)
+        do { $script:Log = @(Get-SimulatorRequest -Simulator $script:Sim | Where-Object path -like '*/unset') }
+        while ($script:Log.Count -lt 1000 -and [DateTime]::UtcNow -lt $deadline -and -not (Start-Sleep -Milliseconds 50))
     }
     AfterAll { Stop-Simulator $script:Sim }
 
