@@ -124,6 +124,17 @@ Describe 'Holdings' -Skip:$script:NoSimulators {
         (Import-Csv $report).Status | Should -Be @('Unknown', 'Done')
     }
 
+    It 'takes a saved WorldCat connection (-Connection)' {
+        $env:OCLC_CONNECTIONS_PATH = Join-Path $TestDrive 'connections.json'
+        try {
+            Set-OclcConnection -Name SimWorldCat -Kind WorldCat -Credential $script:Credential -BaseAddress $WC.BaseAddress -TokenAddress $WC.TokenAddress -RequestsPerSecond 100 -SecretStore KeyFile
+            $result = '300000005' | Get-WorldCatHolding -Connection SimWorldCat
+            $result.Status | Should -Be 'Done'
+            $result.IsHeld | Should -BeTrue
+        }
+        finally { Remove-Item Env:OCLC_CONNECTIONS_PATH }
+    }
+
     It 'stops before sending when the scope asked for cannot cover the action' {
         { '300000001' | Remove-WorldCatHolding @WC -Scope 'WorldCatMetadataAPI:manage_bibs' -ErrorAction Stop } |
             Should -Throw -ErrorId 'WorldCatScopeMissing,*'

@@ -254,3 +254,15 @@ public class WorldCatScopesTests
     public void A_scope_request_covers_holdings_only_with_the_umbrella_or_the_scope_itself(string requested, bool covers) =>
         Assert.Equal(covers, WorldCatScopes.Covers(requested, WorldCatScopes.ManageInstitutionHoldings));
 }
+
+public class WorldCatScopesNotCoveredTests
+{
+    [Fact]
+    public void The_umbrella_leaves_nothing_out_and_a_search_only_scope_leaves_out_every_action_scope()
+    {
+        Assert.Empty(WorldCatScopes.NotCovered("WorldCatMetadataAPI context:128807"));
+        Assert.Equal(WorldCatScopes.ForRecordActions, WorldCatScopes.NotCovered("WorldCatSearchAPI"));
+        Assert.Equal(new[] { WorldCatScopes.ViewMyHoldings, WorldCatScopes.ManageBibs },
+            WorldCatScopes.NotCovered(WorldCatScopes.ManageInstitutionHoldings + " " + WorldCatScopes.ManageInstitutionLhrs));
+    }
+}

@@ -15,6 +15,10 @@ namespace OclcCataloging.Actions.WorldCat
         /// <summary>Every scope a key needs for all the record actions, umbrella aside.</summary>
         public static readonly string[] ForRecordActions = { ManageInstitutionHoldings, ManageInstitutionLhrs, ViewMyHoldings, ManageBibs };
 
+        /// <summary>The record-action scopes a scope request leaves out (empty when it asks for the umbrella scope).</summary>
+        public static string[] NotCovered(string? requested) =>
+            System.Array.FindAll(ForRecordActions, needed => !Covers(requested, needed));
+
         /// <summary>
         /// Whether an OAuth scope request (space-separated, "context:…" entries allowed) asks for <paramref name="needed"/>:
         /// the scope itself or the umbrella scope.
