@@ -31,6 +31,14 @@
         'Stop-GatewayListener'
         'Get-GatewayListener'
         'Invoke-BatchSearch'
+        'Get-WorldCatHolding'
+        'Add-WorldCatHolding'
+        'Remove-WorldCatHolding'
+        'Get-WorldCatLhr'
+        'New-WorldCatLhr'
+        'Set-WorldCatLhr'
+        'Remove-WorldCatLhr'
+        'Test-WorldCatRecord'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

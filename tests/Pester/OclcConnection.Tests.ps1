@@ -79,6 +79,15 @@ Describe 'Saved connections' {
             Test-Path -LiteralPath (Join-Path $folder 'connections.key') | Should -BeTrue
         }
 
+        It 'warns when a WorldCat scope leaves out the record-action scopes, and not for the umbrella scope' {
+            Set-OclcConnection Narrow WorldCat -Credential $cred -Scope 'WorldCatMetadataAPI:manage_bibs' -WarningVariable narrow -WarningAction SilentlyContinue
+            Set-OclcConnection Wide WorldCat -Credential $cred -Scope 'WorldCatMetadataAPI context:128807' -WarningVariable wide -WarningAction SilentlyContinue
+            "$narrow" | Should -Match 'WorldCatMetadataAPI:manage_institution_holdings'
+            "$narrow" | Should -Not -Match 'manage_bibs,'
+            $wide | Should -BeNullOrEmpty
+            (Get-OclcConnection Narrow).Settings['Scope'] | Should -Be 'WorldCatMetadataAPI:manage_bibs'
+        }
+
         It 'filters by wildcard and kind and reports a missing literal name' {
             Set-OclcConnection test-a Sru -BaseAddress https://a.example.org/sru
             Set-OclcConnection test-b Gateway -ComputerName b -Port 1

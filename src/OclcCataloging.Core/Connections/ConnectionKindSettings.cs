@@ -15,7 +15,8 @@ namespace OclcCataloging.Connections
                 Kinds(ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.Gateway), requiredBy: Kinds(ConnectionKind.WorldCat)),
             new ConnectionSettingRule(ConnectionSettingNames.BaseAddress, "the SRU server's address", Kinds(ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc), requiredBy: Kinds(ConnectionKind.Sru)),
             new ConnectionSettingRule(ConnectionSettingNames.TokenAddress, "the OAuth token endpoint", Kinds(ConnectionKind.WorldCat)),
-            new ConnectionSettingRule(ConnectionSettingNames.Scope, "the OAuth scopes requested", Kinds(ConnectionKind.WorldCat)),
+            // The record actions need WorldCatMetadataAPI or each of Actions.WorldCat.WorldCatScopes.ForRecordActions (Set-OclcConnection warns).
+            new ConnectionSettingRule(ConnectionSettingNames.Scope, "the OAuth scopes requested (WorldCatMetadataAPI covers searching and every record action)", Kinds(ConnectionKind.WorldCat)),
             new ConnectionSettingRule(ConnectionSettingNames.RecordFormat, "the record format requested", Kinds(ConnectionKind.WorldCat)),
             new ConnectionSettingRule(ConnectionSettingNames.RequestsPerSecond, "the most requests per second", Kinds(ConnectionKind.WorldCat)),
             new ConnectionSettingRule(ConnectionSettingNames.DailyBudget, "the most requests per day", Kinds(ConnectionKind.WorldCat)),

@@ -15,23 +15,12 @@ namespace OclcCataloging.Commands
     {
         internal static ISearchTarget Create(BatchSearchTargetSettings settings, int timeoutSec, int retryCount)
         {
-            var resilience = new SearchResilienceOptions
-            {
-                MaxRetryAttempts = retryCount,
-                AttemptTimeout = TimeSpan.FromSeconds(timeoutSec),
-            };
+            var resilience = Resilience(timeoutSec, retryCount);
             var retry = ModuleServices.CreateRetryExecutor(SearchResilience.CreateRetrySettings(resilience));
             switch (settings.Kind)
             {
                 case SearchTargetKind.WorldCat:
-                    var worldCat = new WorldCatTargetOptions { Credential = settings.Credential!, Resilience = resilience, UserAgent = UserAgent };
-                    if (settings.BaseAddress != null) worldCat.ApiBaseAddress = settings.BaseAddress;
-                    if (settings.TokenAddress != null) worldCat.TokenAddress = settings.TokenAddress;
-                    if (settings.Scope != null) worldCat.Scope = settings.Scope;
-                    if (settings.RecordFormat.HasValue) worldCat.RecordFormat = settings.RecordFormat.Value;
-                    if (settings.RequestsPerSecond.HasValue) worldCat.RequestsPerSecond = settings.RequestsPerSecond.Value;
-                    if (settings.DailyBudget.HasValue) worldCat.DailyBudget = settings.DailyBudget.Value;
-                    return new WorldCatSearchTarget(worldCat, retry);
+                    return new WorldCatSearchTarget(WorldCatOptions(settings, resilience), retry);
                 case SearchTargetKind.Sru:
                     var sru = new SruTargetOptions { BaseAddress = settings.BaseAddress!, Resilience = resilience, UserAgent = UserAgent };
                     if (settings.SruVersion != null) sru.Version = ParseSruVersion(settings.SruVersion);
@@ -44,6 +33,25 @@ namespace OclcCataloging.Commands
                     if (settings.Scheme.HasValue) idLoc.Scheme = settings.Scheme.Value;
                     return new IdLocSearchTarget(idLoc, retry);
             }
+        }
+
+        internal static SearchResilienceOptions Resilience(int timeoutSec, int retryCount) => new SearchResilienceOptions
+        {
+            MaxRetryAttempts = retryCount,
+            AttemptTimeout = TimeSpan.FromSeconds(timeoutSec),
+        };
+
+        /// <summary>The WorldCat options both the search target and the record actions are built with.</summary>
+        internal static WorldCatTargetOptions WorldCatOptions(BatchSearchTargetSettings settings, SearchResilienceOptions resilience)
+        {
+            var worldCat = new WorldCatTargetOptions { Credential = settings.Credential!, Resilience = resilience, UserAgent = UserAgent };
+            if (settings.BaseAddress != null) worldCat.ApiBaseAddress = settings.BaseAddress;
+            if (settings.TokenAddress != null) worldCat.TokenAddress = settings.TokenAddress;
+            if (settings.Scope != null) worldCat.Scope = settings.Scope;
+            if (settings.RecordFormat.HasValue) worldCat.RecordFormat = settings.RecordFormat.Value;
+            if (settings.RequestsPerSecond.HasValue) worldCat.RequestsPerSecond = settings.RequestsPerSecond.Value;
+            if (settings.DailyBudget.HasValue) worldCat.DailyBudget = settings.DailyBudget.Value;
+            return worldCat;
         }
 
         private static string UserAgent => "OclcCataloging/" + typeof(BatchSearchTargetFactory).Assembly.GetName().Version?.ToString(3);

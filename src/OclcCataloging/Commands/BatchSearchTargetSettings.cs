@@ -42,19 +42,25 @@ namespace OclcCataloging.Commands
                     ErrorIds.SearchTargetMissing, ErrorCategory.InvalidArgument, null));
             }
             settings.Kind = kind!.Value;
-            if (command.BaseAddress != null) settings.BaseAddress = command.BaseAddress;
-            if (command.Credential != null) settings.Credential = command.Credential.GetNetworkCredential();
-            if (command.TokenAddress != null) settings.TokenAddress = command.TokenAddress;
-            if (command.Scope != null) settings.Scope = command.Scope;
+            settings.ApplyParameters(command);
             if (command.RecordFormat.HasValue) settings.RecordFormat = command.RecordFormat;
-            if (command.RequestsPerSecond.HasValue) settings.RequestsPerSecond = command.RequestsPerSecond;
-            if (command.DailyBudget.HasValue) settings.DailyBudget = command.DailyBudget;
             if (command.SruVersion != null) settings.SruVersion = command.SruVersion;
             if (command.IndexMap != null) settings.IndexMap = ReadIndexMap(command);
             if (command.RecordSchema != null) settings.RecordSchema = command.RecordSchema;
             if (command.Scheme.HasValue) settings.Scheme = command.Scheme;
-            settings.Check(command);
+            settings.Check(command, "search");
             return settings;
+        }
+
+        /// <summary>The WorldCat parameters given on the command line override the saved connection's values.</summary>
+        internal void ApplyParameters(WorldCatClientCommand command)
+        {
+            if (command.BaseAddress != null) BaseAddress = command.BaseAddress;
+            if (command.Credential != null) Credential = command.Credential.GetNetworkCredential();
+            if (command.TokenAddress != null) TokenAddress = command.TokenAddress;
+            if (command.Scope != null) Scope = command.Scope;
+            if (command.RequestsPerSecond.HasValue) RequestsPerSecond = command.RequestsPerSecond;
+            if (command.DailyBudget.HasValue) DailyBudget = command.DailyBudget;
         }
 
         private static IDictionary<string, string>? ReadIndexMap(InvokeBatchSearchCommand command)
@@ -67,15 +73,16 @@ namespace OclcCataloging.Commands
             }
         }
 
-        private void Check(PSCmdlet command)
+        /// <summary>Stops the cmdlet when a setting the kind needs is missing; <paramref name="job"/> names what it is for ("search").</summary>
+        internal void Check(PSCmdlet command, string job)
         {
             ConnectionSettingRule? missing = ConnectionKindSettings.FirstMissing(SearchTargetConnections.KindOf(Kind), IsGiven);
             if (missing == null) return;
             string problem = missing.Name switch
             {
-                ConnectionSettingNames.BaseAddress => "An SRU search needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
-                ConnectionSettingNames.Credential => "A WorldCat search needs -Credential (client id as user name, secret as password) or a saved -Connection.",
-                _ => "A " + Kind + " search needs -" + missing.Name + " (" + missing.Description + ").",
+                ConnectionSettingNames.BaseAddress => "An SRU " + job + " needs -BaseAddress, the server's database address (e.g. http://127.0.0.1:21210/Default).",
+                ConnectionSettingNames.Credential => "A WorldCat " + job + " needs -Credential (client id as user name, secret as password) or a saved -Connection.",
+                _ => "A " + Kind + " " + job + " needs -" + missing.Name + " (" + missing.Description + ").",
             };
             command.ThrowTerminatingError(new ErrorRecord(new PSArgumentException(problem), ErrorIds.SearchTargetIncomplete, ErrorCategory.InvalidArgument, Kind));
         }

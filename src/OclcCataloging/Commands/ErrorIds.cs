@@ -36,6 +36,14 @@ namespace OclcCataloging.Commands
         internal const string SearchFailed = "SearchFailed";
         internal const string BatchStateInvalid = "BatchStateInvalid";
 
+        // WorldCat record actions (Get-/Add-/Remove-WorldCatHolding, Get-/New-/Set-/Remove-WorldCatLhr, Test-WorldCatRecord)
+        internal const string WorldCatScopeMissing = "WorldCatScopeMissing";
+        internal const string WorldCatActionStopped = "WorldCatActionStopped";
+        internal const string WorldCatActionFailed = "WorldCatActionFailed";
+        internal const string WorldCatActionRefused = "WorldCatActionRefused";
+        internal const string WorldCatActionOutcomeUnknown = "WorldCatActionOutcomeUnknown";
+        internal const string WorldCatRecordNotFound = "WorldCatRecordNotFound";
+
         // ConvertTo-MarcText
         internal const string RecordNotConverted = "RecordNotConverted";
 

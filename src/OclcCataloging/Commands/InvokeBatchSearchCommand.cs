@@ -18,7 +18,7 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchSearchResult), typeof(MarcRecord))]
-    public sealed class InvokeBatchSearchCommand : PSCmdlet
+    public sealed class InvokeBatchSearchCommand : WorldCatClientCommand
     {
         private const string KeySet = "Key";
         private const string PathSet = "Path";
@@ -55,41 +55,9 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SearchTargetKind? Target { get; set; }
 
-        /// <summary>A saved connection (Set-OclcConnection) holding the target, address and credentials.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
-        public string? Connection { get; set; }
-
-        /// <summary>Base address: the WorldCat Metadata API, the SRU server's database URL, or id.loc.gov.</summary>
-        [Parameter]
-        public Uri? BaseAddress { get; set; }
-
-        /// <summary>WorldCat: client id (WSKey) as the user name and its secret as the password.</summary>
-        [Parameter]
-        [Credential]
-        public PSCredential? Credential { get; set; }
-
-        /// <summary>WorldCat: the OAuth token address (default https://oauth.oclc.org/token).</summary>
-        [Parameter]
-        public Uri? TokenAddress { get; set; }
-
-        /// <summary>WorldCat: the OAuth scope (default WorldCatMetadataAPI).</summary>
-        [Parameter]
-        public string? Scope { get; set; }
-
         /// <summary>WorldCat: download records as MarcXml (default) or Marc21.</summary>
         [Parameter]
         public WorldCatRecordFormat? RecordFormat { get; set; }
-
-        /// <summary>WorldCat: most requests per second (default 2; 0 = unpaced).</summary>
-        [Parameter]
-        [ValidateRange(0, 1000)]
-        public double? RequestsPerSecond { get; set; }
-
-        /// <summary>WorldCat: requests allowed in a rolling 24 hours (default 50,000).</summary>
-        [Parameter]
-        [ValidateRange(1, int.MaxValue)]
-        public int? DailyBudget { get; set; }
 
         /// <summary>SRU: protocol version 1.1, 1.2 (default) or 2.0.</summary>
         [Parameter]
@@ -139,16 +107,6 @@ namespace OclcCataloging.Commands
         /// <summary>Output the downloaded records themselves instead of one result per key (for Export-MarcFile and Send-GatewayExport).</summary>
         [Parameter]
         public SwitchParameter AsRecord { get; set; }
-
-        /// <summary>Seconds one request may take before it is retried (default 30).</summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 30;
-
-        /// <summary>Retries of a request that failed for a passing reason: timeout, 429, 503, 5xx (default 3).</summary>
-        [Parameter]
-        [ValidateRange(0, 20)]
-        public int RetryCount { get; set; } = 3;
 
         protected override void BeginProcessing()
         {

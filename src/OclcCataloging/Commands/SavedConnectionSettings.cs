@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Management.Automation;
 using OclcCataloging.Connections;
 using OclcCataloging.Search;
 using OclcCataloging.Search.IdLoc;
@@ -7,13 +8,17 @@ using OclcCataloging.Search.WorldCat;
 
 namespace OclcCataloging.Commands
 {
-    /// <summary>Fills Invoke-BatchSearch's target settings from a saved connection (Set-OclcConnection).</summary>
+    /// <summary>Fills the WorldCat/SRU/id.loc.gov settings of Invoke-BatchSearch and the WorldCat action cmdlets from a saved connection (Set-OclcConnection).</summary>
     internal static class SavedConnectionSettings
     {
         /// <summary>Applies the connection's values and returns the target kind it describes.</summary>
-        internal static SearchTargetKind Apply(InvokeBatchSearchCommand command, string name, BatchSearchTargetSettings settings)
+        internal static SearchTargetKind Apply(PSCmdlet command, string name, BatchSearchTargetSettings settings) =>
+            Apply(command, name, settings, SearchTargetConnections.SearchKinds);
+
+        /// <summary>As above, accepting only connections of <paramref name="kinds"/>.</summary>
+        internal static SearchTargetKind Apply(PSCmdlet command, string name, BatchSearchTargetSettings settings, ConnectionKind[] kinds)
         {
-            ResolvedConnection resolved = ConnectionResolver.Resolve(command, name, SearchTargetConnections.SearchKinds);
+            ResolvedConnection resolved = ConnectionResolver.Resolve(command, name, kinds);
             ConnectionProfile profile = resolved.Profile;
             settings.BaseAddress = profile.GetUriSetting(ConnectionSettingNames.BaseAddress);
             settings.Credential = resolved.Credential;

@@ -97,6 +97,17 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>A WorldCat scope without the record-action scopes is valid for searching; say what it will not allow.</summary>
+        private void WarnAboutScope()
+        {
+            if (Kind != ConnectionKind.WorldCat || Scope == null) return;
+            string[] missing = OclcCataloging.Actions.WorldCat.WorldCatScopes.NotCovered(Scope);
+            if (missing.Length == 0) return;
+            WriteWarning("The scope '" + Scope + "' does not include " + string.Join(", ", missing)
+                + ": the WorldCat record-action cmdlets that need them (holdings, local holdings records, validation) will refuse this connection. "
+                + "WorldCatMetadataAPI covers them all.");
+        }
+
         protected override void ProcessRecord()
         {
             string name = Name.Trim();
@@ -107,6 +118,7 @@ namespace OclcCataloging.Commands
             if (Vault != null && SecretStore != SecretStoreChoice.Auto && SecretStore != SecretStoreChoice.SecretManagement)
                 ThrowTerminatingError(ConnectionErrors.Invalid(ErrorIds.ParameterNotForKind, "-Vault is only used with -SecretStore SecretManagement.", Vault));
 
+            WarnAboutScope();
             ConnectionProfile profile = BuildProfile(name);
             ConnectionProfileStore store = ConnectionProfileStore.OpenDefault();
             ConnectionProfile? existing = null;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using OclcCataloging.Batch;
 
 namespace OclcCataloging.Search.Batch
 {
@@ -10,11 +11,13 @@ namespace OclcCataloging.Search.Batch
     /// </summary>
     internal static class BatchCsvReport
     {
-        public static string Format(IEnumerable<BatchSearchResult> rows)
+        public static string Format(IEnumerable<BatchSearchResult> rows) => Format(BatchReportColumns.Instance, rows);
+
+        public static string Format<TRow>(IBatchRowFormat<TRow> format, IEnumerable<TRow> rows)
         {
             var sb = new StringBuilder();
-            sb.Append(Csv.FormatRecord(BatchReportColumns.Names));
-            foreach (var row in rows) sb.Append(Csv.FormatRecord(BatchReportColumns.ToRow(row)));
+            sb.Append(Csv.FormatRecord(format.Names));
+            foreach (var row in rows) sb.Append(Csv.FormatRecord(format.ToRow(row)));
             return sb.ToString();
         }
     }

@@ -1,19 +1,30 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using OclcCataloging.Batch;
 
 namespace OclcCataloging.Search.Batch
 {
     /// <summary>The report's columns, and the conversion of a result to a row and back (the state file keeps rows).</summary>
-    internal static class BatchReportColumns
+    internal sealed class BatchReportColumns : IBatchRowFormat<BatchSearchResult>
     {
+        public static readonly BatchReportColumns Instance = new BatchReportColumns();
+
+        private BatchReportColumns()
+        {
+        }
+
+        IReadOnlyList<string> IBatchRowFormat<BatchSearchResult>.Names => Names;
+
+        public int SequenceOf(BatchSearchResult row) => row.Sequence;
+
         public static readonly IReadOnlyList<string> Names = new[]
         {
             "Sequence", "Key", "KeyType", "QuerySent", "Target", "Status", "Translated", "HitCount", "RecordsDownloaded",
             "OclcNumbers", "FirstTitle", "ErrorType", "ErrorDetail", "HttpStatus", "Attempts", "ElapsedMs",
         };
 
-        public static string[] ToRow(BatchSearchResult r) => new[]
+        public string[] ToRow(BatchSearchResult r) => new[]
         {
             Number(r.Sequence),
             r.Key,
@@ -34,7 +45,7 @@ namespace OclcCataloging.Search.Batch
         };
 
         /// <exception cref="FormatException">The row is not one this class wrote.</exception>
-        public static BatchSearchResult FromRow(IReadOnlyList<string> f)
+        public BatchSearchResult FromRow(IReadOnlyList<string> f)
         {
             if (f.Count != Names.Count) throw new FormatException("A state row has " + f.Count + " fields instead of " + Names.Count + ".");
             return new BatchSearchResult

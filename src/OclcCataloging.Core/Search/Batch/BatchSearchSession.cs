@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OclcCataloging.Batch;
 using OclcCataloging.Marc;
 
 namespace OclcCataloging.Search.Batch
@@ -24,18 +25,12 @@ namespace OclcCataloging.Search.Batch
     {
         private readonly ISearchTarget _target;
         private readonly BatchSearchOptions _options;
-        private readonly BatchRunState? _state;
-        private readonly SortedDictionary<int, BatchSearchResult> _previous;
-        private readonly List<BatchSearchResult> _results = new List<BatchSearchResult>();
+        private readonly BatchRunLedger<BatchSearchResult> _ledger;
         private readonly Stopwatch _sessionClock = Stopwatch.StartNew();
-        private readonly DateTimeOffset _started;
         private int _sequence;
         private int _searchedThisSession;
         private int _found, _notFound, _tooMany, _error;
         private long _hits;
-        private string? _stoppedReason;
-        private DateTimeOffset? _retryAfter;
-        private bool _completed;
 
         /// <exception cref="BatchStateMismatchException">Resuming a state file of another target, or not a state file.</exception>
         public BatchSearchSession(ISearchTarget target, BatchSearchOptions options)
@@ -43,24 +38,8 @@ namespace OclcCataloging.Search.Batch
             _target = target ?? throw new ArgumentNullException(nameof(target));
             _options = options ?? throw new ArgumentNullException(nameof(options));
             if (options.Limits == null) throw new ArgumentException("Limits are required.", nameof(options));
-            _started = DateTimeOffset.Now;
-            _previous = new SortedDictionary<int, BatchSearchResult>();
-            if (options.StatePath != null)
-            {
-                if (options.Resume && File.Exists(options.StatePath))
-                {
-                    _state = BatchRunState.Load(options.StatePath);
-                    if (_state.Target != target.Name)
-                        throw new BatchStateMismatchException(_state.Path, "it was written for target '" + _state.Target + "', not '" + target.Name + "'.");
-                    _started = _state.Started;
-                    foreach (var row in _state.Rows) _previous.Add(row.Key, row.Value);
-                    foreach (var row in _previous.Values) Count(row);
-                }
-                else
-                {
-                    _state = BatchRunState.StartNew(options.StatePath, target.Name, _started);
-                }
-            }
+            _ledger = new BatchRunLedger<BatchSearchResult>(BatchReportColumns.Instance, options.StatePath, options.Resume, target.Name);
+            foreach (var row in _ledger.Previous.Values) Count(row);
         }
 
         /// <summary>Raised after each key searched (not for keys skipped because an earlier session did them).</summary>
@@ -81,24 +60,21 @@ namespace OclcCataloging.Search.Batch
         public async Task<BatchSearchResult?> SearchAsync(string keyLine, CancellationToken cancellationToken)
         {
             if (keyLine == null) throw new ArgumentNullException(nameof(keyLine));
-            if (_completed) throw new InvalidOperationException("The batch search session is complete.");
-            if (_stoppedReason != null) throw new InvalidOperationException("The batch search stopped (" + _stoppedReason + "); resume it in a new session.");
+            if (_ledger.IsCompleted) throw new InvalidOperationException("The batch search session is complete.");
+            if (_ledger.StoppedReason != null) throw new InvalidOperationException("The batch search stopped (" + _ledger.StoppedReason + "); resume it in a new session.");
             string text = keyLine.TrimEnd('\r', '\n');
             if (text.Trim().Length == 0) return null;
 
             int sequence = _sequence + 1;
-            if (_previous.TryGetValue(sequence, out BatchSearchResult? done))
+            if (_ledger.TryGetPrevious(sequence, text, r => r.Key, "key", out _))
             {
-                if (done.Key != text)
-                    throw new BatchStateMismatchException(_state!.Path, "key " + sequence + " was '" + done.Key + "' in the interrupted run but is '" + text + "' now.");
                 _sequence = sequence;
                 return null;
             }
 
             BatchSearchResult result = await RunAsync(sequence, text, cancellationToken).ConfigureAwait(false);
             _sequence = sequence;
-            _state?.Append(result);
-            _results.Add(result.WithoutRecords());
+            _ledger.Add(result, result.WithoutRecords());
             _searchedThisSession++;
             Count(result);
             OnProgress(result);
@@ -112,11 +88,7 @@ namespace OclcCataloging.Search.Batch
         /// </summary>
         public BatchSearchSummary Complete()
         {
-            if (_completed) throw new InvalidOperationException("Complete was already called.");
-            var rows = _previous.Values.Concat(_results).OrderBy(r => r.Sequence).ToList();
-            if (_stoppedReason == null && _previous.Count > 0 && _previous.Keys.Max() > _sequence)
-                throw new BatchStateMismatchException(_state!.Path, "the interrupted run had " + _previous.Keys.Max() + " keys, this key list only " + _sequence + ".");
-
+            var rows = _ledger.AllRows(_sequence, "keys");
             var summary = new BatchSearchSummary
             {
                 Target = _target.Name,
@@ -126,39 +98,17 @@ namespace OclcCataloging.Search.Batch
                 TooMany = _tooMany,
                 Error = _error,
                 RecordsDownloaded = rows.Sum(r => (long)r.RecordsDownloaded),
-                Started = _started,
-                Ended = DateTimeOffset.Now,
                 SearchTime = TimeSpan.FromTicks(rows.Sum(r => r.Elapsed.Ticks)),
-                StoppedReason = _stoppedReason,
-                RetryAfter = _retryAfter,
             };
-
-            using (var files = new BatchOutputFiles())
+            _ledger.Complete(summary, _options.ReportPath, files =>
             {
-                if (_options.RetainKeysDirectory != null)
-                {
-                    Directory.CreateDirectory(_options.RetainKeysDirectory);
-                    RetainedKeyFiles.Add(files, _options.RetainKeysDirectory, rows, out string nf, out string tm, out string er);
-                    summary.NotFoundKeysPath = nf;
-                    summary.TooManyKeysPath = tm;
-                    summary.ErrorKeysPath = er;
-                }
-                if (_options.ReportPath != null)
-                {
-                    summary.ReportPath = Path.GetFullPath(_options.ReportPath);
-                    summary.HtmlReportPath = Path.ChangeExtension(summary.ReportPath, ".html");
-                    files.Add(summary.ReportPath, BatchCsvReport.Format(rows), byteOrderMark: true);
-                    files.Add(summary.HtmlReportPath, BatchHtmlSummary.Format(summary, rows, _options.ResumeAdvice), byteOrderMark: false);
-                }
-                files.CommitAll();
-            }
-
-            if (_state != null)
-            {
-                if (summary.Finished) _state.Delete();
-                else summary.StatePath = _state.Path;
-            }
-            _completed = true;
+                if (_options.RetainKeysDirectory == null) return;
+                Directory.CreateDirectory(_options.RetainKeysDirectory);
+                RetainedKeyFiles.Add(files, _options.RetainKeysDirectory, rows, out string nf, out string tm, out string er);
+                summary.NotFoundKeysPath = nf;
+                summary.TooManyKeysPath = tm;
+                summary.ErrorKeysPath = er;
+            }, () => BatchCsvReport.Format(rows), () => BatchHtmlSummary.Format(summary, rows, _options.ResumeAdvice));
             return summary;
         }
 
@@ -188,15 +138,9 @@ namespace OclcCataloging.Search.Batch
             {
                 outcome = await _target.SearchAsync(key, _options.Limits, ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException || ex is SearchTargetUnavailableException)
             {
-                _stoppedReason = "Cancelled";
-                throw;
-            }
-            catch (SearchTargetUnavailableException ex)
-            {
-                _stoppedReason = ex.Reason;
-                _retryAfter = ex.RetryAfter;
+                _ledger.Stop(ex);
                 throw;
             }
             catch (Exception ex)

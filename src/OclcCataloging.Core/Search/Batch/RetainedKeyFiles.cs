@@ -1,39 +1,31 @@
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
+using OclcCataloging.Batch;
 
 namespace OclcCataloging.Search.Batch
 {
-    /// <summary>
-    /// Connexion's "batch search keys to retain": notfound.txt, toomany.txt, error.txt, one key per line exactly
-    /// as given (CRLF line ends, UTF-8 without BOM so the first key reads back unchanged).
-    /// </summary>
+    /// <summary>Connexion's "batch search keys to retain": notfound.txt, toomany.txt, error.txt.</summary>
     internal static class RetainedKeyFiles
     {
         public const string NotFoundFileName = "notfound.txt";
         public const string TooManyFileName = "toomany.txt";
         public const string ErrorFileName = "error.txt";
 
+        private static readonly string[] FileNames = { NotFoundFileName, TooManyFileName, ErrorFileName };
+
         public static void Add(BatchOutputFiles files, string directory, IEnumerable<BatchSearchResult> rows, out string notFound, out string tooMany, out string error)
         {
-            var nf = new StringBuilder();
-            var tm = new StringBuilder();
-            var er = new StringBuilder();
-            foreach (var row in rows)
-            {
-                switch (row.Status)
-                {
-                    case KeySearchStatus.NotFound: nf.Append(row.Key).Append("\r\n"); break;
-                    case KeySearchStatus.TooMany: tm.Append(row.Key).Append("\r\n"); break;
-                    case KeySearchStatus.Error: er.Append(row.Key).Append("\r\n"); break;
-                }
-            }
-            notFound = Path.Combine(directory, NotFoundFileName);
-            tooMany = Path.Combine(directory, TooManyFileName);
-            error = Path.Combine(directory, ErrorFileName);
-            files.Add(notFound, nf.ToString(), byteOrderMark: false);
-            files.Add(tooMany, tm.ToString(), byteOrderMark: false);
-            files.Add(error, er.ToString(), byteOrderMark: false);
+            var paths = RetainedLineFiles.Add(files, directory, FileNames, rows, FileOf, r => r.Key);
+            notFound = paths[NotFoundFileName];
+            tooMany = paths[TooManyFileName];
+            error = paths[ErrorFileName];
         }
+
+        private static string? FileOf(BatchSearchResult row) => row.Status switch
+        {
+            KeySearchStatus.NotFound => NotFoundFileName,
+            KeySearchStatus.TooMany => TooManyFileName,
+            KeySearchStatus.Error => ErrorFileName,
+            _ => null,
+        };
     }
 }

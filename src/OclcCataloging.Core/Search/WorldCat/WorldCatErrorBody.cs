@@ -6,7 +6,7 @@ namespace OclcCataloging.Search.WorldCat
     /// <summary>
     /// An error body from the Metadata API or the token server. Shapes seen: {"type","title","detail"} with detail a
     /// string or an object {"summary","description"}; {"message"} (401, 403 from the gateway); {"code","message"}
-    /// (token server). Type may be a bare code ("NOT_FOUND") or a problem URI ending in the code.
+    /// (token server); {"type","title","status":{"summary","description"}} (holdings and bib writes). Type may be a bare code ("NOT_FOUND") or a problem URI ending in the code.
     /// </summary>
     internal sealed class WorldCatErrorBody
     {
@@ -42,6 +42,13 @@ namespace OclcCataloging.Search.WorldCat
             else
             {
                 body.Detail = JsonValues.GetString(obj, "detail");
+            }
+            // Holdings and bib writes wrap the outcome in "status": {"summary": "BIB_LACKS_CONTROL_NUMBER", "description"}.
+            var status = JsonValues.GetObject(obj, "status");
+            if (status != null && body.Detail == null)
+            {
+                body.Summary = JsonValues.GetString(status, "summary");
+                body.Detail = JsonValues.GetString(status, "description") ?? body.Summary;
             }
             return body;
         }

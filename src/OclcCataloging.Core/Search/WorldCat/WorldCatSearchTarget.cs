@@ -23,31 +23,24 @@ namespace OclcCataloging.Search.WorldCat
     public sealed class WorldCatSearchTarget : ISearchTarget
     {
         private readonly WorldCatTargetOptions _options;
-        private readonly HttpClient _http;
+        private readonly WorldCatConnection _connection;
         private readonly WorldCatTokenProvider _tokens;
         private readonly WorldCatApiClient _api;
 
         public WorldCatSearchTarget(WorldCatTargetOptions options, IRetryExecutor retry, HttpMessageHandler? handler = null)
         {
-            _options = options ?? throw new ArgumentNullException(nameof(options));
-            if (retry == null) throw new ArgumentNullException(nameof(retry));
-            if (options.Credential == null || string.IsNullOrEmpty(options.Credential.UserName))
-                throw new ArgumentException("WorldCat needs a credential: client id (WSKey) as UserName, secret as Password.", nameof(options));
-            if (options.ApiBaseAddress == null || options.TokenAddress == null) throw new ArgumentException("ApiBaseAddress and TokenAddress are required.", nameof(options));
-            _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-            _http.Timeout = Timeout.InfiniteTimeSpan;
-            Statistics = new WorldCatStatistics();
-            Budget = new DailyRequestBudget(options.DailyBudget, options.BudgetStatePath);
-            _tokens = new WorldCatTokenProvider(_http, options, retry, Statistics);
-            _api = new WorldCatApiClient(_http, options, retry, _tokens, new RequestPacer(options.RequestsPerSecond), Budget, Statistics);
+            _connection = new WorldCatConnection(options, retry, handler);
+            _options = options;
+            _tokens = _connection.Tokens;
+            _api = _connection.Api;
         }
 
         public string Name => "WorldCat";
 
-        public WorldCatStatistics Statistics { get; }
+        public WorldCatStatistics Statistics => _connection.Statistics;
 
         /// <summary>The rolling 24-hour request count (read it for the run summary).</summary>
-        public DailyRequestBudget Budget { get; }
+        public DailyRequestBudget Budget => _connection.Budget;
 
         public string Translate(SearchKey key)
         {
@@ -61,7 +54,7 @@ namespace OclcCataloging.Search.WorldCat
             if (key == null) throw new ArgumentNullException(nameof(key));
             if (limits == null) throw new ArgumentNullException(nameof(limits));
             var outcome = new KeySearchOutcome();
-            var attempts = new WorldCatApiClient.AttemptCounter();
+            var attempts = new RequestAttempts();
             try
             {
                 outcome.QuerySent = Translate(key);
@@ -107,14 +100,14 @@ namespace OclcCataloging.Search.WorldCat
             outcome.OclcNumbers.Clear();
         }
 
-        private async Task FetchByNumberAsync(string ocn, KeySearchOutcome outcome, WorldCatApiClient.AttemptCounter attempts, CancellationToken ct)
+        private async Task FetchByNumberAsync(string ocn, KeySearchOutcome outcome, RequestAttempts attempts, CancellationToken ct)
         {
             var record = await DownloadAsync(ocn, outcome, attempts, ct).ConfigureAwait(false);
             outcome.HitCount = record == null ? 0 : 1;
             outcome.Status = record == null ? KeySearchStatus.NotFound : KeySearchStatus.Found;
         }
 
-        private async Task SearchBriefAsync(string q, BatchSearchLimits limits, KeySearchOutcome outcome, WorldCatApiClient.AttemptCounter attempts, CancellationToken ct)
+        private async Task SearchBriefAsync(string q, BatchSearchLimits limits, KeySearchOutcome outcome, RequestAttempts attempts, CancellationToken ct)
         {
             int limit = Math.Min(WorldCatApi.MaxPageSize, limits.MaxRecords);
             var first = await BriefPageAsync(q, limit, null, outcome, attempts, ct).ConfigureAwait(false);
@@ -148,7 +141,7 @@ namespace OclcCataloging.Search.WorldCat
                 await DownloadAsync(ocn, outcome, attempts, ct).ConfigureAwait(false);
         }
 
-        private async Task<WorldCatBriefResults> BriefPageAsync(string q, int limit, long? offset, KeySearchOutcome outcome, WorldCatApiClient.AttemptCounter attempts, CancellationToken ct)
+        private async Task<WorldCatBriefResults> BriefPageAsync(string q, int limit, long? offset, KeySearchOutcome outcome, RequestAttempts attempts, CancellationToken ct)
         {
             var relative = WorldCatApi.BriefBibsPath + "?q=" + Uri.EscapeDataString(q) + "&limit=" + limit
                 + (offset.HasValue ? "&offset=" + offset.Value : "");
@@ -159,9 +152,9 @@ namespace OclcCataloging.Search.WorldCat
         }
 
         /// <summary>Downloads one record; null (and a requested → nothing mapping) when WorldCat has no such number.</summary>
-        private async Task<MarcRecord?> DownloadAsync(string ocn, KeySearchOutcome outcome, WorldCatApiClient.AttemptCounter attempts, CancellationToken ct)
+        private async Task<MarcRecord?> DownloadAsync(string ocn, KeySearchOutcome outcome, RequestAttempts attempts, CancellationToken ct)
         {
-            var accept = _options.RecordFormat == WorldCatRecordFormat.Marc21 ? WorldCatApi.Marc21MediaType : WorldCatApi.MarcXmlMediaType;
+            var accept = WorldCatRecordBody.MediaType(_options.RecordFormat);
             var response = await _api.GetAsync(WorldCatApi.BibPathPrefix + Uri.EscapeDataString(ocn), accept, attempts, ct).ConfigureAwait(false);
             outcome.HttpStatus = response.Status;
             if (!response.IsSuccess)
@@ -173,16 +166,10 @@ namespace OclcCataloging.Search.WorldCat
                 }
                 throw ErrorFor(response);
             }
-            var record = ParseRecord(response);
+            var record = WorldCatRecordBody.Parse(response, _options.RecordFormat);
             outcome.Records.Add(record);
             outcome.OclcNumbers.Add(new OclcNumberMapping(ocn, ReturnedNumber(record)));
             return record;
-        }
-
-        private MarcRecord ParseRecord(WorldCatResponse response)
-        {
-            if (_options.RecordFormat == WorldCatRecordFormat.MarcXml) return MarcXmlReader.ParseRecord(response.Text);
-            return Iso2709Reader.ParseRecord(response.Body);
         }
 
         private static string? ReturnedNumber(MarcRecord record)
@@ -199,10 +186,6 @@ namespace OclcCataloging.Search.WorldCat
             return new SearchHttpException(response.Status, body.Describe() ?? "HTTP " + response.Status + ".", body.Type);
         }
 
-        public void Dispose()
-        {
-            _tokens.Dispose();
-            _http.Dispose();
-        }
+        public void Dispose() => _connection.Dispose();
     }
 }

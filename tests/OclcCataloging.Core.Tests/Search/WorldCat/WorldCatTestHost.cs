@@ -39,14 +39,17 @@ public sealed class WorldCatTestHost : IAsyncDisposable
         TokenAddress = Simulator.TokenAddress,
         Credential = new NetworkCredential("test-client", secret ?? Secret),
         RequestsPerSecond = 0,
-        Resilience = new SearchResilienceOptions
-        {
-            MaxRetryAttempts = 3,
-            BaseDelay = TimeSpan.FromMilliseconds(20),
-            MaxDelay = TimeSpan.FromSeconds(5),
-            AttemptTimeout = TimeSpan.FromSeconds(5),
-            UseJitter = false,
-        },
+        Resilience = FastResilience(),
+    };
+
+    /// <summary>Short, deterministic back-off so retry tests stay quick.</summary>
+    public static SearchResilienceOptions FastResilience() => new()
+    {
+        MaxRetryAttempts = 3,
+        BaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxDelay = TimeSpan.FromSeconds(5),
+        AttemptTimeout = TimeSpan.FromSeconds(5),
+        UseJitter = false,
     };
 
     public static IRetryExecutor Executor(WorldCatTargetOptions options) =>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace OclcCataloging.Search.Batch
+namespace OclcCataloging.Batch
 {
     /// <summary>RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled; records end in CRLF.</summary>
     internal static class Csv

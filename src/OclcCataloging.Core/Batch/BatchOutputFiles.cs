@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using OclcCataloging.IO;
 
-namespace OclcCataloging.Search.Batch
+namespace OclcCataloging.Batch
 {
     /// <summary>
     /// Writes several files all-or-nothing as far as the file system allows: every file is written to its
