@@ -218,7 +218,7 @@ namespace OclcCataloging.Actions.WorldCat
                 }
                 result.Message = method == HttpMethod.Get ? "Read." : method == HttpMethod.Post ? "Created." : method == HttpMethod.Put ? "Replaced." : "Deleted.";
                 return result;
-            }, "Check with Get-WorldCatLhr whether the local holdings record " + (control == null ? "was created" : control + " was changed") + ".").ConfigureAwait(false);
+            }, (control == null ? "Look up our local holdings records of this OCLC number in WorldCat to see whether it was created." : "Read local holdings record " + control + " back from WorldCat to see whether it was changed.")).ConfigureAwait(false);
             outcome.ControlNumber ??= control;
             outcome.OclcNumber ??= ocn;
             return outcome;
