@@ -26,7 +26,7 @@ Describe 'Test-DataSyncFileName' {
         $t.Errors.RuleId | Should -Contain $Rule
     }
 
-    It 'warns on the open decisions 10, 11 and 12' -TestCases @(
+    It 'warns on decisions 10, 11 and 12 of docs/design/data-sync.md' -TestCases @(
         @{ Name = '1234567.EL$.mrc'; Rule = 'FileNameControlCharacter' }
         @{ Name = '1234567.OCWMS.bibs-2024.mrc'; Rule = 'FileNameInternalDashOrUnderscore' }
         @{ Name = '1234567.ocwms.mrc'; Rule = 'FileNameLowerCaseSymbol' }

@@ -59,7 +59,7 @@ Describe 'Test-LhrRecord' {
             ($rec | Test-LhrRecord -OclcNumberLocation 004 -AllowRepeatedSameOcn).IsValid | Should -BeTrue
         }
 
-        It 'warns on the open decisions instead of failing' {
+        It 'warns on the cases docs/design/data-sync.md decides instead of failing' {
             $rec = New-Lhr
             $rec.Leader[5] = [char]'d'
             $rec.Leader[17] = [char]'1'

@@ -5,7 +5,7 @@ namespace OclcCataloging.DataSync
     {
         /// <summary>OCLC would reject or mis-process the file or record.</summary>
         Error = 0,
-        /// <summary>Allowed or undocumented, but worth a look (most open decisions of lhr-data-sync.md §6).</summary>
+        /// <summary>Allowed or undocumented, but worth a look (most decisions of docs/design/data-sync.md).</summary>
         Warning = 1,
     }
 

@@ -5,7 +5,7 @@ using OclcCataloging.Marc;
 namespace OclcCataloging.Oclc
 {
     /// <summary>
-    /// Finds the OCLC numbers of a record by the location rules of lhr-data-sync.md §1.2-1.3 and §1.13.
+    /// Finds the OCLC numbers of a record by the location rules of docs/design/oclc-numbers.md
     /// Auto: bibliographic records use 001 (when 003 is OCoLC or the value carries an OCLC prefix), then 035 $a
     /// with (OCoLC); holdings records use 004, then 014 ($b OCoLC), then 035 $a. 019 yields merged numbers.
     /// </summary>

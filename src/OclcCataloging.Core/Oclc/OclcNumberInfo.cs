@@ -55,10 +55,10 @@ namespace OclcCataloging.Oclc
         /// <summary>True for a 019 number (a merged, former OCN).</summary>
         public bool IsMerged => SourceKind == OclcNumberSource.Field019;
 
-        /// <summary>The canonical 035 $a form, "(OCoLC)12345" (open decision 1: unpadded), or null when invalid.</summary>
+        /// <summary>The canonical 035 $a form, "(OCoLC)12345" (decision 1 of docs/design/oclc-numbers.md: unpadded), or null when invalid.</summary>
         public string? Canonical035 => IsValid ? To035(false) : null;
 
-        /// <summary>The canonical 001 form: ocm + 8 digits, ocn + 9 digits, on + 10 or more (open decision 3: no trailing blank).</summary>
+        /// <summary>The canonical 001 form: ocm + 8 digits, ocn + 9 digits, on + 10 or more (decision 3 of docs/design/oclc-numbers.md: no trailing blank).</summary>
         public string? Canonical001 => IsValid ? To001(false) : null;
 
         /// <summary>035 $a form; <paramref name="padToEightDigits"/> writes (OCoLC)00003862 as the data sync page shows.</summary>

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace OclcCataloging.Oclc
 {
     /// <summary>
-    /// Reads one OCLC number from text, accepting every documented form (lhr-data-sync.md §1.2-1.3): (OCoLC),
+    /// Reads one OCLC number from text, accepting every documented form (docs/design/oclc-numbers.md): (OCoLC),
     /// (OCoLC)ocm/ocn/on/ocl7, ocm/ocn/on/ocl7 alone, bare digits where the location allows it, leading zeros, a
     /// trailing blank. Rejects non-numeric values and other institutions' prefixes such as (OCoLC-M).
     /// </summary>
@@ -52,7 +52,7 @@ namespace OclcCataloging.Oclc
             else if (text.StartsWith("on", StringComparison.OrdinalIgnoreCase)) letters = "on";
             text = text.Substring(letters.Length);
 
-            // Historical 001: "ocm0012345 800630" (number, blank, transaction date) — §1.3 History.
+            // Historical 001: "ocm0012345 800630" (number, blank, transaction date) (see docs/design/oclc-numbers.md, "Forms accepted").
             int blank = text.IndexOf(' ');
             if (blank > 0 && source != OclcNumberSource.Field035 && letters.Length > 0)
             {

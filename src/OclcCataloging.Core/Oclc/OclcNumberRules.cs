@@ -1,7 +1,7 @@
 namespace OclcCataloging.Oclc
 {
     /// <summary>
-    /// Stable identifiers of the OCLC number rules (lhr-data-sync.md §1.2, §1.3, §1.13). Scripts match on them:
+    /// Stable identifiers of the OCLC number rules (docs/design/oclc-numbers.md). Scripts match on them:
     /// never change an existing value. Errors make a value invalid; warnings keep it valid.
     /// </summary>
     public static class OclcNumberRules
@@ -20,11 +20,11 @@ namespace OclcCataloging.Oclc
         public const string PrefixRequired = "OcnPrefixRequired";
         /// <summary>Error: 035 $z holds a cancelled or invalid number; it is never the record's OCN.</summary>
         public const string CancelledNumber = "OcnCancelled035z";
-        /// <summary>Warning (open decision 2): ocm/ocl7 with fewer than 8 digits, e.g. ocm0012345.</summary>
+        /// <summary>Warning (decision 2, docs/design/oclc-numbers.md): ocm/ocl7 with fewer than 8 digits, e.g. ocm0012345.</summary>
         public const string ShortOcm = "OcnOcmShort";
-        /// <summary>Warning (open decision 4): prefix does not match the digit count, e.g. ocn12345678.</summary>
+        /// <summary>Warning (decision 4, docs/design/oclc-numbers.md): prefix does not match the digit count, e.g. ocn12345678.</summary>
         public const string PrefixDigitMismatch = "OcnPrefixDigitMismatch";
-        /// <summary>Warning (open decision 5): ocm/ocn/on without (OCoLC) in 035 $a.</summary>
+        /// <summary>Warning (decision 5, docs/design/oclc-numbers.md): ocm/ocn/on without (OCoLC) in 035 $a.</summary>
         public const string Bare035Prefix = "Ocn035WithoutOCoLC";
         /// <summary>Warning: a historical 001 transaction date after the number (ocm0012345 800630) was ignored.</summary>
         public const string TransactionDateIgnored = "OcnTransactionDateIgnored";

@@ -3,13 +3,13 @@ using Xunit;
 
 namespace OclcCataloging.Core.Tests.DataSync;
 
-/// <summary>Upload file name rules, lhr-data-sync.md §1.10, and open decisions 9-12.</summary>
+/// <summary>Upload file name rules, docs/design/data-sync.md, and decision 9-12 of docs/design/data-sync.md.</summary>
 public sealed class DataSyncFileNameTests
 {
     [Fact]
     public void Minimal_name_complies()
     {
-        var t = DataSyncFileNameValidator.Test("1234567.OCWMS.mrc");   // §1.10 ambiguity 4: ID, symbol, extension suffice
+        var t = DataSyncFileNameValidator.Test("1234567.OCWMS.mrc");   // ambiguity 4: ID, symbol, extension suffice
         Assert.True(t.IsValid);
         Assert.Empty(t.Warnings);
         Assert.Equal("1234567", t.CollectionId);

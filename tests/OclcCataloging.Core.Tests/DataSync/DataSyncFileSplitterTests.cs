@@ -8,7 +8,7 @@ using static OclcCataloging.Core.Tests.DataSync.LhrTestRecords;
 
 namespace OclcCataloging.Core.Tests.DataSync;
 
-/// <summary>Splitting into compliant files (lhr-data-sync.md §1.9 "same file", §1.10 100,000 records / 1 GB, names).</summary>
+/// <summary>Splitting into compliant files (docs/design/data-sync.md "same file", 100,000 records / 1 GB, names).</summary>
 public sealed class DataSyncFileSplitterTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("oclc-split-").FullName;

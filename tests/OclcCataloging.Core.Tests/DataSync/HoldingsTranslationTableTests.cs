@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OclcCataloging.Core.Tests.DataSync;
 
-/// <summary>Holdings translation tables, lhr-data-sync.md §1.6.</summary>
+/// <summary>Holdings translation tables, docs/design/data-sync.md</summary>
 public sealed class HoldingsTranslationTableTests
 {
     private const string Header = "In852a,In852b,In852c,Out852a,Out852b,Out852c,Out008_20,Out008_21\n";

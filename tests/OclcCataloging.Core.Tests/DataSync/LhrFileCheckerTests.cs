@@ -7,7 +7,7 @@ using static OclcCataloging.Core.Tests.DataSync.LhrTestRecords;
 
 namespace OclcCataloging.Core.Tests.DataSync;
 
-/// <summary>Rules across the input: lhr-data-sync.md §1.2, §1.9, §1.10, §1.13, §4.</summary>
+/// <summary>Rules across the input: docs/design/data-sync.md</summary>
 public sealed class LhrFileCheckerTests
 {
     private static MarcRecord From(MarcRecord r, string file, long ordinal)

@@ -8,7 +8,7 @@ using static OclcCataloging.Core.Tests.DataSync.LhrTestRecords;
 namespace OclcCataloging.Core.Tests.DataSync;
 
 /// <summary>
-/// Every record rule of lhr-data-sync.md, each with a passing example (the valid base record, or a documented
+/// Every record rule of docs/design/data-sync.md, each with a passing example (the valid base record, or a documented
 /// variant) and a failing one taken from the rule text.
 /// </summary>
 public sealed class LhrRecordValidatorTests
@@ -25,7 +25,7 @@ public sealed class LhrRecordValidatorTests
 
     public static TheoryData<string, FindingSeverity, Action<MarcRecord>> Failing => new()
     {
-        // OCLC number (§1.2, §1.13)
+        // OCLC number
         { LhrRules.OcnMissing, FindingSeverity.Error, r => r.RemoveFields("004") },
         { LhrRules.OcnInvalid, FindingSeverity.Error, r => ((ControlField)r.GetField("004")!).Value = "(OCoLC-M)858201973344" },
         { LhrRules.OcnRepeated, FindingSeverity.Error, r => r.AddControlField("004", "999") },
@@ -34,7 +34,7 @@ public sealed class LhrRecordValidatorTests
         { LhrRules.OcnOtherLocation, FindingSeverity.Warning, r => r.AddDataField("035", "  ", "a", "(OCoLC)12345") },
         { OclcNumberRules.ShortOcm, FindingSeverity.Warning, r => ((ControlField)r.GetField("004")!).Value = "ocm0012345" },
         { OclcNumberRules.PrefixDigitMismatch, FindingSeverity.Warning, r => ((ControlField)r.GetField("004")!).Value = "ocn12345" },
-        // Leader (§2.1, §3.2)
+        // Leader
         { LhrRules.LeaderHashForBlank, FindingSeverity.Error, r => r.Leader = new Leader("00000nx##a22000002n#4500") },
         { LhrRules.LeaderStructure, FindingSeverity.Error, r => r.Leader = new Leader("00000nx  a22000002n 4400") },
         { LhrRules.LeaderRecordStatus, FindingSeverity.Error, r => r.Leader.RecordStatus = 'p' },
@@ -44,7 +44,7 @@ public sealed class LhrRecordValidatorTests
         { LhrRules.LeaderEncodingLevel, FindingSeverity.Error, r => r.Leader[17] = '7' },
         { LhrRules.LeaderEncodingLevel1, FindingSeverity.Warning, r => r.Leader[17] = '1' },
         { LhrRules.LeaderItemInformation, FindingSeverity.Error, r => r.Leader[18] = ' ' },
-        // 007/008 (§1.7, §2.2)
+        // 007/008
         { LhrRules.Missing007, FindingSeverity.Warning, r => r.RemoveFields("007") },
         { LhrRules.Missing008, FindingSeverity.Warning, r => r.RemoveFields("008") },
         { LhrRules.Length008, FindingSeverity.Error, r => ((ControlField)r.GetField("008")!).Value = Fixed008 + "  " },
@@ -61,14 +61,14 @@ public sealed class LhrRecordValidatorTests
         { LhrRules.FillPolicy008, FindingSeverity.Warning, r => Set008(r, 20, "|") },
         { LhrRules.CopyReport008, FindingSeverity.Error, r => Set008(r, 25, "2") },
         { LhrRules.ReportDate008, FindingSeverity.Error, r => Set008(r, 26, "24011 ") },
-        // 852 (§1.9, §1.13, §2.3)
+        // 852
         { LhrRules.Missing852, FindingSeverity.Error, r => r.RemoveFields("852") },
         { LhrRules.Repeated852, FindingSeverity.Error, r => r.AddDataField("852", "0 ", "a", "MAIN", "b", "REF") },
         { LhrRules.SubfieldRepeated852, FindingSeverity.Error, r => Field(r, "852").AddSubfield('b', "REF") },
         { LhrRules.SubfieldRepeated852, FindingSeverity.Error, r => Field(r, "852").AddSubfield('t', "2") },
         { LhrRules.Indicator852, FindingSeverity.Error, r => Field(r, "852").Indicator1 = '9' },
         { LhrRules.NoLocation852, FindingSeverity.Error, r => { Field(r, "852").RemoveSubfields('a'); Field(r, "852").RemoveSubfields('b'); } },
-        // MFHD fields (§2.3)
+        // MFHD fields
         { LhrRules.Indicator, FindingSeverity.Error, r => Field(r, "853").Indicator1 = '4' },
         { LhrRules.Indicator, FindingSeverity.Error, r => Field(r, "863").Indicator2 = '5' },
         { LhrRules.Indicator, FindingSeverity.Error, r => Field(r, "866").Indicator2 = '3' },

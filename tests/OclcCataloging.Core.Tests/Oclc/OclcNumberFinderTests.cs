@@ -4,7 +4,7 @@ using Xunit;
 
 namespace OclcCataloging.Core.Tests.Oclc;
 
-/// <summary>Location rules (lhr-data-sync.md §1.2, §1.3, §1.13; issue: Auto order).</summary>
+/// <summary>Location rules (docs/design/oclc-numbers.md; issue: Auto order).</summary>
 public sealed class OclcNumberFinderTests
 {
     private static MarcRecord Bib(string? f001 = null, string? f003 = null, params string[] f035)

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace OclcCataloging.Core.Tests.Oclc;
 
-/// <summary>lhr-data-sync.md §1.2-1.3: every documented prefix form, and the rejections.</summary>
+/// <summary>docs/design/oclc-numbers.md: every documented prefix form, and the rejections.</summary>
 public sealed class OclcNumberParserTests
 {
     [Theory]

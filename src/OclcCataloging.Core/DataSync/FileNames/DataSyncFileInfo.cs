@@ -5,7 +5,7 @@ using System.Globalization;
 namespace OclcCataloging.DataSync.FileNames
 {
     /// <summary>
-    /// The parts of an OCLC data sync file name (lhr-data-sync.md §1.10-1.11): output files, reports, cross
+    /// The parts of an OCLC data sync file name (docs/design/data-sync.md): output files, reports, cross
     /// reference reports, the LHR offline product and upload names. Dates and times are as OCLC writes them
     /// (Eastern Time); <see cref="Timestamp"/> has <see cref="DateTimeKind.Unspecified"/>.
     /// </summary>

@@ -6,9 +6,9 @@ using System.Text;
 namespace OclcCataloging.DataSync.FileNames
 {
     /// <summary>
-    /// Builds upload file names OCLC accepts (lhr-data-sync.md §1.10):
+    /// Builds upload file names OCLC accepts (docs/design/data-sync.md):
     /// <c>collectionId.SYMBOL[.description...][.Dyyyymmdd.Thhmmss][.sequence].ext</c>. The symbol is written in upper
-    /// case with @ $ # converted to _64 _36 _35 (open decision 10); descriptions must be letters and digits only
+    /// case with @ $ # converted to _64 _36 _35 (decision 10, docs/design/data-sync.md); descriptions must be letters and digits only
     /// (decision 11: the generator never emits dashes or underscores); the extension is mrc, xml or csv (decision 9).
     /// Every name it builds passes <see cref="DataSyncFileNameValidator"/> with no errors and no warnings.
     /// </summary>

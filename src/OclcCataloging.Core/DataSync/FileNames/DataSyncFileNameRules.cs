@@ -1,7 +1,7 @@
 namespace OclcCataloging.DataSync.FileNames
 {
     /// <summary>
-    /// Stable ids of the upload file name rules (lhr-data-sync.md §1.10). Never change an existing value.
+    /// Stable ids of the upload file name rules (docs/design/data-sync.md). Never change an existing value.
     /// </summary>
     public static class DataSyncFileNameRules
     {
@@ -9,7 +9,7 @@ namespace OclcCataloging.DataSync.FileNames
         public const string CollectionId = "FileNameCollectionId";
         /// <summary>Error: the second element must be the OCLC institution symbol, preceded and followed by a period.</summary>
         public const string Symbol = "FileNameSymbol";
-        /// <summary>Error (open decision 9): the extension must be mrc, xml or csv.</summary>
+        /// <summary>Error (decision 9, docs/design/data-sync.md): the extension must be mrc, xml or csv.</summary>
         public const string Extension = "FileNameExtension";
         /// <summary>Error: no period, dash or underscore at the beginning of the name.</summary>
         public const string LeadingCharacter = "FileNameLeadingCharacter";
@@ -17,11 +17,11 @@ namespace OclcCataloging.DataSync.FileNames
         public const string DisallowedCharacter = "FileNameDisallowedCharacter";
         /// <summary>Error: two periods in a row (an empty element).</summary>
         public const string EmptyElement = "FileNameEmptyElement";
-        /// <summary>Warning (open decision 10): a raw @, $ or # that OCLC converts to _64, _36, _35.</summary>
+        /// <summary>Warning (decision 10, docs/design/data-sync.md): a raw @, $ or # that OCLC converts to _64, _36, _35.</summary>
         public const string ControlCharacter = "FileNameControlCharacter";
-        /// <summary>Warning (open decision 11): a dash or underscore inside the name (other than a converted _64/_36/_35).</summary>
+        /// <summary>Warning (decision 11, docs/design/data-sync.md): a dash or underscore inside the name (other than a converted _64/_36/_35).</summary>
         public const string InternalDashOrUnderscore = "FileNameInternalDashOrUnderscore";
-        /// <summary>Warning (open decision 12): the symbol is not in upper case.</summary>
+        /// <summary>Warning (decision 12, docs/design/data-sync.md): the symbol is not in upper case.</summary>
         public const string LowerCaseSymbol = "FileNameLowerCaseSymbol";
         /// <summary>Warning: the name was already given earlier in the same batch; OCLC keeps only the last file of a day with one name.</summary>
         public const string DuplicateName = "FileNameDuplicate";

@@ -5,8 +5,8 @@ using System.Text;
 namespace OclcCataloging.DataSync.FileNames
 {
     /// <summary>
-    /// Checks an upload file name against OCLC's naming rules (lhr-data-sync.md §1.10):
-    /// <c>1234567.SYMBOL[.element...].mrc</c>. Open decisions taken: 9 (an extension other than mrc/xml/csv is
+    /// Checks an upload file name against OCLC's naming rules (docs/design/data-sync.md):
+    /// <c>1234567.SYMBOL[.element...].mrc</c>. Decisions taken (docs/design/data-sync.md): 9 (an extension other than mrc/xml/csv is
     /// an error unless allowed), 10 (raw @ $ # warn), 11 (inner dash/underscore warn), 12 (lower-case symbol warns).
     /// </summary>
     public static class DataSyncFileNameValidator

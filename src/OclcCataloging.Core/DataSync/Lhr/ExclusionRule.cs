@@ -5,7 +5,7 @@ using OclcCataloging.Marc;
 namespace OclcCataloging.DataSync.Lhr
 {
     /// <summary>
-    /// A collection's "excluded information" setting (lhr-data-sync.md §1.13): a location and a value. When the
+    /// A collection's "excluded information" setting (docs/design/data-sync.md): a location and a value. When the
     /// location is the leader or 008, a match excludes the whole record; for any other tag only the matching
     /// field is dropped. Written as text: <c>LDR/05=d</c>, <c>008/20=b</c>, <c>008/26-31=240101</c>,
     /// <c>852$b=WDRN</c>, <c>583$a=*</c> (any value), <c>876</c> (the field, whatever it holds),

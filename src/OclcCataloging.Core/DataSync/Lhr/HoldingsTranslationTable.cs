@@ -7,7 +7,7 @@ using System.Text;
 namespace OclcCataloging.DataSync.Lhr
 {
     /// <summary>
-    /// A holdings translation table (lhr-data-sync.md §1.6). CSV columns:
+    /// A holdings translation table (docs/design/data-sync.md). CSV columns:
     /// <c>In852a,In852b,In852c,Out852a,Out852b,Out852c,Out008_20,Out008_21</c>.
     /// Matching: values are compared case-sensitively ("All data is case sensitive") after reading hyphens as
     /// spaces and removing accents and diacritics, as OCLC's validation does. A "*" matches anything including
@@ -177,7 +177,7 @@ namespace OclcCataloging.DataSync.Lhr
                     "Row " + row.RowNumber + ": Out008_21 '" + row.Out008_21 + "' is not a reproduction policy code (a, b, u)."));
         }
 
-        /// <summary>Four characters, each A-Z or 2-9 (lhr-data-sync.md §1.6).</summary>
+        /// <summary>Four characters, each A-Z or 2-9 (docs/design/data-sync.md).</summary>
         public static bool IsHoldingCode(string? code)
         {
             if (code == null || code.Length != 4) return false;

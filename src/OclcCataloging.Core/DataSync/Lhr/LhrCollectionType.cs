@@ -1,6 +1,6 @@
 namespace OclcCataloging.DataSync.Lhr
 {
-    /// <summary>The kind of WorldCat data sync collection the LHRs are for (lhr-data-sync.md §1.1, §4).</summary>
+    /// <summary>The kind of WorldCat data sync collection the LHRs are for (docs/design/data-sync.md).</summary>
     public enum LhrCollectionType
     {
         /// <summary>Replace-all per OCN: every LHR of a bib must be sent, in one file.</summary>

@@ -7,7 +7,7 @@ using OclcCataloging.Marc;
 namespace OclcCataloging.DataSync.Lhr
 {
     /// <summary>
-    /// The checks across all input (lhr-data-sync.md §1.2, §1.9, §1.10, §1.13, §4): every LHR of one OCN (compared
+    /// The checks across all input (docs/design/data-sync.md): every LHR of one OCN (compared
     /// numerically) in the same file; one OCN location per file; at most 100,000 records and 1 GB per file; the
     /// same LHR sent twice; at most 10,000 LHRs per OCN; ambiguous delete targets. Feed it every
     /// <see cref="LhrRecordResult"/> in input order, then call <see cref="Finish"/>.

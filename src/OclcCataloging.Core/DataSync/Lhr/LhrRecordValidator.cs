@@ -6,7 +6,7 @@ using OclcCataloging.Oclc;
 namespace OclcCataloging.DataSync.Lhr
 {
     /// <summary>
-    /// Checks one local holdings record (MFHD) against OCLC's LHR data sync rules (lhr-data-sync.md §1.2-1.13, §2)
+    /// Checks one local holdings record (MFHD) against OCLC's LHR data sync rules (docs/design/data-sync.md)
     /// and builds the LHR as OCLC would load it. One instance serves a whole run; it is not thread-safe (the
     /// translation table caches its matches).
     /// </summary>

@@ -16,19 +16,19 @@ namespace OclcCataloging.DataSync.Lhr
 
         public IList<ExclusionRule> ExclusionRules { get; set; } = new List<ExclusionRule>();
 
-        /// <summary>Open decision 6: two OCN-bearing fields with the same number are a warning instead of an error.</summary>
+        /// <summary>Decision 6 of docs/design/oclc-numbers.md: two OCN-bearing fields with the same number are a warning instead of an error.</summary>
         public bool AllowRepeatedSameOcn { get; set; }
 
         /// <summary>Build the translated LHR (a copy of the record as OCLC would load it).</summary>
         public bool Translate { get; set; } = true;
 
-        /// <summary>Records per upload file (lhr-data-sync.md §1.10).</summary>
+        /// <summary>Records per upload file (docs/design/data-sync.md).</summary>
         public int MaxRecordsPerFile { get; set; } = 100000;
 
-        /// <summary>My Files upload limit in bytes (1 GB, §1.10).</summary>
+        /// <summary>My Files upload limit in bytes (1 GB,).</summary>
         public long MaxFileBytes { get; set; } = 1L << 30;
 
-        /// <summary>LHRs per bibliographic record (§1.9).</summary>
+        /// <summary>LHRs per bibliographic record ().</summary>
         public int MaxLhrsPerBib { get; set; } = 10000;
     }
 }

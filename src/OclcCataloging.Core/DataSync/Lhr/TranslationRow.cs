@@ -1,7 +1,7 @@
 namespace OclcCataloging.DataSync.Lhr
 {
     /// <summary>
-    /// One row of a holdings translation table (lhr-data-sync.md §1.6): incoming 852 $a/$b/$c → WorldCat LHR
+    /// One row of a holdings translation table (docs/design/data-sync.md): incoming 852 $a/$b/$c → WorldCat LHR
     /// 852 $a/$b/$c and 008/20-21. "*" in an In column matches anything, including absence; an empty Out852c or
     /// Out008 column leaves the record's value as it is.
     /// </summary>
