@@ -66,7 +66,7 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions); all available when empty.
     [string[]] $Dataset = @(),
 
     # OclcCataloging.Simulators.dll (build.ps1 -Task Bench builds it): the WorldCat simulator for the batch rows.
@@ -553,6 +553,37 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'batch') {
         finally { Stop-Simulator $sim }
     }
     else { Add-Note 'Batch search against the WorldCat simulator skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
+}
+
+# WorldCat record actions (issue 17): Remove-WorldCatHolding with cascade over numbers the simulator holds with an LHR
+# each, one request per number: 1,000 numbers unpaced (the client's own speed) and 60 at the default pacing (2/s, what
+# a real run is held to). Later runs of a row find the holdings gone (NoChange): the same one request per number.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'actions') {
+    Write-Step 'WorldCat record actions'
+    if ($SimulatorsPath -and (Test-Path -LiteralPath $SimulatorsPath)) {
+        $root = Split-Path -Parent $PSScriptRoot
+        . (Join-Path $root 'tests/OclcCataloging.Simulators/SimulatorProcess.ps1')
+        $sim = Start-Simulator -Name worldcat -SimulatorsPath $SimulatorsPath -ArgumentList '--held-with-lhr', '300000001-300001060'
+        try {
+            $base = $sim.BaseAddress
+            foreach ($row in @(@{ Count = 1000; First = 300000001; Pacing = ' -RequestsPerSecond 0'; Label = 'unpaced' }, @{ Count = 60; First = 300001001; Pacing = ''; Label = 'default pacing 2/s' })) {
+                $numbers = Join-Path $WorkDir "unset-$($row.Count).txt"
+                Set-Content -LiteralPath $numbers -Value ($row.First..($row.First + $row.Count - 1))
+                $act = $importModule + '; $c = [pscredential]::new(''simulator-client'', (ConvertTo-SecureString ''simulator-secret'' -AsPlainText -Force))' +
+                    '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                    '; $r = @(Get-Content -LiteralPath ' + (ConvertTo-PSLiteral $numbers) + ' | Remove-WorldCatHolding -DeleteLocalHoldings -Force -Credential $c' + $row.Pacing + ' -BaseAddress ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'worldcat'))) + ' -TokenAddress ' + (ConvertTo-PSLiteral ([Uri]::new($base, 'token'))) + ' -ErrorAction SilentlyContinue)' +
+                    '; $sw.Stop(); $ok = @($r | Where-Object { $_.Status -eq ''Done'' -or $_.Status -eq ''NoChange'' }).Count' +
+                    '; ''{"records":'' + $r.Count + '',"ok":'' + $ok + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+                $expected = $row.Count
+                $null = Measure-Benchmark -DatasetName 'actions' -RecordCount $row.Count -Name "Remove-WorldCatHolding $($row.Count) numbers -> WorldCat simulator, $($row.Label), actions/s" -Tool 'pwsh' -Kind 'actions-worldcat' `
+                    -Command (Get-PwshCommand $act) -Display ('Get-Content NUMBERS | Remove-WorldCatHolding -DeleteLocalHoldings -Force -Credential C' + $row.Pacing + ' -BaseAddress SIM/worldcat -TokenAddress SIM/token') `
+                    -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $expected -or [long]$j.ok -ne $expected) { "$($j.records) results, $($j.ok) Done or NoChange; expected $expected" } }.GetNewClosure() `
+                    -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+            }
+        }
+        finally { Stop-Simulator $sim }
+    }
+    else { Add-Note 'WorldCat record actions skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
 }
 
 # ---------------------------------------------------------------------------------------------------
