@@ -59,3 +59,9 @@ function Add-SimulatorFault {
     $uri = [Uri]::new($Simulator.BaseAddress, "simulator/faults?$target&kind=$([Uri]::EscapeDataString($Kind))&times=$Times")
     $null = Invoke-RestMethod -Method Post -Uri $uri
 }
+
+# Back to the seeded holdings and LHRs, with an empty request log (queued faults and issued tokens are kept).
+function Reset-Simulator {
+    param([Parameter(Mandatory)] $Simulator)
+    $null = Invoke-RestMethod -Method Post -Uri ([Uri]::new($Simulator.BaseAddress, 'simulator/reset'))
+}

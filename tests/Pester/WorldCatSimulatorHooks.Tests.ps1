@@ -56,4 +56,11 @@ Describe 'WorldCat simulator seeds, faults and inspection helpers' -Skip:$script
         (Invoke-SimulatorApi Post 'manage/institution/holdings/300000010/set').success | Should -BeTrue
         @(Get-SimulatorRequest -Simulator $script:Sim).outcome | Should -Be @('fault:409', 'set')
     }
+
+    It 'resets to the seeds' {
+        Reset-Simulator -Simulator $script:Sim
+        (Get-SimulatorHoldings -Simulator $script:Sim).held | Should -Be @('300000001', '300000002', '300000003', '300000004')
+        @((Get-SimulatorHoldings -Simulator $script:Sim).lhrs).Count | Should -Be 3
+        @(Get-SimulatorRequest -Simulator $script:Sim).Count | Should -Be 0
+    }
 }

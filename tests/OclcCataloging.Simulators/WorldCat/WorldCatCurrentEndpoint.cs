@@ -5,7 +5,8 @@ namespace OclcCataloging.Simulators.WorldCat;
 
 /// <summary>
 /// The two look-ups by oclcNumbers (comma-separated, at most 10, else 400 as the API): GET /manage/bibs/current (requested →
-/// current, null when unknown) and GET /manage/institution/holdings/current (adds the institution and whether it holds it).
+/// current, null when unknown or not a number, as the spec describes) and GET /manage/institution/holdings/current (adds the
+/// institution and whether it holds it; a non-numeric number is a 400 there, as in the spec's example).
 /// </summary>
 internal sealed class WorldCatCurrentEndpoint(WorldCatSimulatorOptions options, WorldCatSimulatorState state, WorldCatFaults faults)
 {
@@ -16,7 +17,7 @@ internal sealed class WorldCatCurrentEndpoint(WorldCatSimulatorOptions options, 
         {
             ["requested"] = requested,
             ["current"] = current?.ToString(CultureInfo.InvariantCulture),
-        }, "controlNumbers");
+        }, "controlNumbers", refuseInvalid: false);
 
     public Task CurrentHoldingsAsync(HttpContext context, SimulatedInstitution institution) =>
         ServeAsync(context, (requested, current) => new Dictionary<string, object?>
@@ -25,9 +26,9 @@ internal sealed class WorldCatCurrentEndpoint(WorldCatSimulatorOptions options, 
             ["currentControlNumber"] = current?.ToString(CultureInfo.InvariantCulture),
             ["institutionSymbol"] = institution.Symbol,
             ["holdingSet"] = current != null && state.Holdings.IsHeld(institution.RegistryId, current.Value),
-        }, "holdings");
+        }, "holdings", refuseInvalid: true);
 
-    private async Task ServeAsync(HttpContext context, Func<string, long?, Dictionary<string, object?>> entry, string listName)
+    private async Task ServeAsync(HttpContext context, Func<string, long?, Dictionary<string, object?>> entry, string listName, bool refuseInvalid)
     {
         var raw = context.Request.Query["oclcNumbers"];
         var numbers = raw.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
@@ -45,15 +46,15 @@ internal sealed class WorldCatCurrentEndpoint(WorldCatSimulatorOptions options, 
             return;
         }
         var invalid = numbers.Where(n => !WorldCatNumbers.TryParse(n, out _)).ToList();
-        if (invalid.Count > 0)
+        if (invalid.Count > 0 && refuseInvalid)
         {
             RequestOutcomes.Note(context, RequestOutcomes.BadRequest);
             await WorldCatRequestHandler.Write(context, 400, WorldCatBodies.Error("BAD_REQUEST", "Invalid value provided for query param: oclcNumbers.",
                 "A request with an invalid query param value was attempted: oclcNumbers=[" + string.Join(", ", invalid) + "]"));
             return;
         }
-        var parsed = numbers.Select(n => long.Parse(n, CultureInfo.InvariantCulture)).ToList();
-        var faulty = parsed.Select(n => (long?)n).FirstOrDefault(n => state.HasNumberFault(n!.Value));
+        var parsed = numbers.Select(n => WorldCatNumbers.TryParse(n, out long v) ? v : 0).ToList();
+        var faulty = parsed.Where(n => n > 0).Select(n => (long?)n).FirstOrDefault(n => state.HasNumberFault(n!.Value));
         await faults.RunAsync(context, faulty == null ? null : state.TakeNumberFault(faulty.Value), async () =>
         {
             var list = numbers.Zip(parsed, (text, n) => entry(text, options.Catalogue.Find(n)?.OclcNumber)).ToList();

@@ -29,7 +29,22 @@ public sealed class WorldCatHoldings
     private readonly Dictionary<long, StoredLhr> _lhrs = new();
     private long _nextControlNumber = FirstLhrControlNumber;
 
-    internal WorldCatHoldings(WorldCatSimulatorOptions options)
+    internal WorldCatHoldings(WorldCatSimulatorOptions options) => Seed(options);
+
+    /// <summary>Forgets every change: back to the seeded holdings, LHRs (same control numbers) and LBD markers.</summary>
+    public void Reset(WorldCatSimulatorOptions options)
+    {
+        lock (_gate)
+        {
+            _held.Clear();
+            _lbds.Clear();
+            _lhrs.Clear();
+            _nextControlNumber = FirstLhrControlNumber;
+            Seed(options);
+        }
+    }
+
+    private void Seed(WorldCatSimulatorOptions options)
     {
         var institution = options.DefaultInstitution;
         foreach (var n in options.SeedHeld) Set(institution.RegistryId, n);

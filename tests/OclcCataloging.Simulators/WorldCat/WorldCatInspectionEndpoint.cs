@@ -8,7 +8,7 @@ namespace OclcCataloging.Simulators.WorldCat;
 /// as a process can read what it did and steer it:
 /// GET /simulator/requests (the log as JSON), DELETE /simulator/requests (clear it),
 /// GET /simulator/holdings[?institution=ID] (held numbers and LHRs), POST /simulator/faults?number=N[,N…]|path=TEXT&amp;kind=K[&amp;times=T],
-/// POST /simulator/revoke-tokens.
+/// POST /simulator/revoke-tokens, POST /simulator/reset (holdings back to the seeds, log cleared; faults and tokens kept).
 /// </summary>
 internal sealed class WorldCatInspectionEndpoint(WorldCatSimulatorOptions options, WorldCatSimulatorState state)
 {
@@ -27,6 +27,7 @@ internal sealed class WorldCatInspectionEndpoint(WorldCatSimulatorOptions option
             case "holdings" when HttpMethods.IsGet(method): await HoldingsAsync(context); break;
             case "faults" when HttpMethods.IsPost(method): await FaultsAsync(context); break;
             case "revoke-tokens" when HttpMethods.IsPost(method): state.RevokeAllTokens(); await Json(context, new { revoked = true }); break;
+            case "reset" when HttpMethods.IsPost(method): state.Holdings.Reset(options); state.ClearRequests(); await Json(context, new { reset = true }); break;
             default: await WorldCatRequestHandler.Write(context, 404, WorldCatBodies.NotFound404); break;
         }
     }

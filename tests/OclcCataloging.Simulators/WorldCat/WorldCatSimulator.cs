@@ -16,7 +16,7 @@ public sealed class WorldCatSimulator : ISimulator
 {
     public string Name => "worldcat";
 
-    public string Description => "WorldCat Metadata API v2 + OAuth token server (synthetic catalogue); --port N --client-id --client-secret --token-lifetime S …";
+    public string Description => "WorldCat Metadata API v2 + OAuth token server (synthetic catalogue, holdings, LHRs); --port N --client-id --client-secret --held RANGES --number-fault RANGES=KIND …";
 
     public async Task<IRunningSimulator> StartAsync(string[] args, CancellationToken cancellationToken) =>
         await StartAsync(WorldCatSimulatorOptions.FromArguments(args), cancellationToken);

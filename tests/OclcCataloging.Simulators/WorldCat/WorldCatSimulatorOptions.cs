@@ -21,7 +21,8 @@ public enum RetryAfterStyle
 /// Settings of the WorldCat simulator. Read on every request, so tests may change them while it runs.
 /// Command line: <c>worldcat --port N --client-id ID --client-secret SECRET --scopes "…" --token-lifetime S
 /// --offset-base 0|1 --rate-limit N --rate-window S --retry-after S --retry-after-style seconds|date|none
-/// --daily-limit N --latency-ms MS --partial-content --expires-in-string</c>.
+/// --daily-limit N --latency-ms MS --partial-content --expires-in-string --held RANGES --held-with-lhr RANGES --held-with-lbd RANGES
+/// --lhr-library CODE --merge FORMER=CURRENT,… --number-fault RANGES=KIND[*TIMES] --fault PATH=KIND[*TIMES]</c> (README.md).
 /// </summary>
 public sealed class WorldCatSimulatorOptions
 {

@@ -87,6 +87,11 @@ public class WorldCatActionFaultTests
         Assert.Equal("300000005", holdings.GetProperty("lhrs")[0].GetProperty("oclcNumber").GetString());
         Assert.Equal("MAIN", holdings.GetProperty("lhrs")[0].GetProperty("holdingLibraryCode").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await raw.PostAsync("simulator/faults?number=1&kind=bogus", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await raw.PostAsync("simulator/reset", null)).StatusCode);
+        Assert.Equal(new long[] { 300_000_005 }, host.State.Holdings.Held("00001"));
+        Assert.Equal(WorldCatHoldings.FirstLhrControlNumber, Assert.Single(host.State.Holdings.Lhrs("00001")).ControlNumber);
+        Assert.Empty(host.State.Requests);
     }
 
     [Fact]

@@ -109,6 +109,10 @@ public class WorldCatHoldingsSimulatorTests
         var (s2, b2) = await http.SendAsync(HttpMethod.Get, "manage/institution/holdings/current?oclcNumbers=abc");
         Assert.Equal(HttpStatusCode.BadRequest, s2);
         Assert.Contains("oclcNumbers=[abc]", b2);
+        var numbers = (await http.JsonAsync(HttpMethod.Get, "manage/bibs/current?oclcNumbers=abc,300000001")).GetProperty("controlNumbers");
+        Assert.Equal(JsonValueKind.Null, numbers[0].GetProperty("current").ValueKind);
+        Assert.Equal("abc", numbers[0].GetProperty("requested").GetString());
+        Assert.Equal("300000001", numbers[1].GetProperty("current").GetString());
         var ten = string.Join(",", Enumerable.Range(1, 10).Select(i => 300_000_000 + i));
         Assert.Equal(10, (await http.JsonAsync(HttpMethod.Get, "manage/institution/holdings/current?oclcNumbers=" + ten)).GetProperty("holdings").GetArrayLength());
     }
