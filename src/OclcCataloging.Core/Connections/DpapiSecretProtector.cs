@@ -44,7 +44,7 @@ namespace OclcCataloging.Connections
             RequireWindows(connectionName);
             byte[]? blob = FromHex(protectedSecret);
             if (blob == null)
-                throw new ConnectionSecretException("The secret of connection '" + connectionName + "' is damaged in the connections file. Save the connection again with Set-OclcConnection -Credential.");
+                throw new ConnectionSecretException("The secret of connection '" + connectionName + "' is damaged in the connections file. Save the connection and its secret again.");
             byte[] plain;
             try
             {
@@ -53,7 +53,7 @@ namespace OclcCataloging.Connections
             catch (Win32Exception e)
             {
                 throw new ConnectionSecretException("The secret of connection '" + connectionName + "' cannot be read with DPAPI (" + e.Message +
-                    "). DPAPI secrets can only be read by the Windows user who saved them, on the same computer: run Set-OclcConnection -Credential as the account that runs the task.", e);
+                    "). DPAPI secrets can only be read by the Windows user who saved them, on the same computer: save the connection again as the account that runs the task.", e);
             }
             try { return SecureStringBytes.FromUtf16(plain); }
             finally { Array.Clear(plain, 0, plain.Length); }

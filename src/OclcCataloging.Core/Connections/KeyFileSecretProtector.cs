@@ -63,7 +63,7 @@ namespace OclcCataloging.Connections
             byte[] blob = Decode(connectionName, protectedSecret);
             if (!File.Exists(KeyFilePath))
                 throw new ConnectionSecretException("The secret of connection '" + connectionName + "' cannot be read: the key file '" + KeyFilePath +
-                    "' does not exist. Save the connection again with Set-OclcConnection -Credential.");
+                    "' does not exist. Save the connection and its secret again.");
             byte[] key = ReadKey();
             try
             {
@@ -73,7 +73,7 @@ namespace OclcCataloging.Connections
                 byte[] expected = Mac(key, iv, blob, IvLength, cipherLength);
                 if (!FixedTimeEquals(expected, blob, IvLength + cipherLength))
                     throw new ConnectionSecretException("The secret of connection '" + connectionName + "' cannot be read with the key file '" + KeyFilePath +
-                        "': it was saved with another key (the key file was replaced, or the connections file was copied from another account). Save the connection again with Set-OclcConnection -Credential.");
+                        "': it was saved with another key (the key file was replaced, or the connections file was copied from another account). Save the connection and its secret again.");
                 using (Aes aes = NewAes(key, iv))
                 using (ICryptoTransform dec = aes.CreateDecryptor())
                 {
@@ -99,7 +99,7 @@ namespace OclcCataloging.Connections
                 catch (FormatException) { blob = null; }
             }
             if (blob == null || blob.Length < IvLength + 16 + MacLength || (blob.Length - IvLength - MacLength) % 16 != 0)
-                throw new ConnectionSecretException("The secret of connection '" + connectionName + "' is damaged in the connections file. Save the connection again with Set-OclcConnection -Credential.");
+                throw new ConnectionSecretException("The secret of connection '" + connectionName + "' is damaged in the connections file. Save the connection and its secret again.");
             return blob;
         }
 

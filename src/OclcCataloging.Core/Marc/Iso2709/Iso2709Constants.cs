@@ -23,21 +23,6 @@ namespace OclcCataloging.Marc.Iso2709
         /// <summary>The largest field length four digits can hold.</summary>
         public const int MaxFieldLength = 9999;
 
-        /// <summary>
-        /// Parses <paramref name="count"/> ASCII digits at <paramref name="pos"/>; -1 when any byte is not a digit.
-        /// </summary>
-        public static int ParseDigits(byte[] b, int pos, int count)
-        {
-            int n = 0;
-            for (int i = pos; i < pos + count; i++)
-            {
-                uint d = (uint)(b[i] - '0');
-                if (d > 9) return -1;
-                n = n * 10 + (int)d;
-            }
-            return n;
-        }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static int Digits4(byte[] b, int p)
         {
