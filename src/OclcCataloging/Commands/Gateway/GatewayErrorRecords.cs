@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using OclcCataloging.Gateway;
+using OclcCataloging.Marc;
 
 namespace OclcCataloging.Commands.Gateway
 {
@@ -16,8 +17,7 @@ namespace OclcCataloging.Commands.Gateway
         internal static ErrorRecord ForResult(GatewaySendResult result, object record, long ordinal)
         {
             string code = result.ErrorCode ?? GatewayErrorCodes.UnrecognisedReply;
-            string subject = "Record " + ordinal.ToString(CultureInfo.InvariantCulture)
-                + (result.ControlNumber != null ? " (001 " + result.ControlNumber + ")" : "");
+            string subject = MarcRecordText.Numbered(ordinal, result.ControlNumber);
             string verb = result.Status == GatewayStatus.NotSent ? " was not sent to "
                 : result.Status == GatewayStatus.Rejected ? " was rejected by "
                 : " has an unknown outcome at ";
