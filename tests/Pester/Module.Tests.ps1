@@ -8,7 +8,7 @@ Describe 'OclcCataloging module' {
     Context 'Exports and types' {
         It 'exports exactly the documented cmdlets' {
             $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
-            $names | Should -Be @('ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'Remove-OclcConnection', 'Send-GatewayExport', 'Set-OclcConnection', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord')
+            $names | Should -Be @('ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'Remove-OclcConnection', 'Send-GatewayExport', 'Set-OclcConnection', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord')
         }
 
         It 'makes the record types usable as type literals' {
