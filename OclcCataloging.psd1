@@ -20,6 +20,7 @@
         'Test-DataSyncFileName'
         'Get-DataSyncFileInfo'
         'Test-LhrRecord'
+        'Test-MarcRecord'
         'Export-DataSyncFile'
         'ConvertTo-MarcText'
         'ConvertFrom-MarcText'

@@ -271,6 +271,7 @@ if ($PerlRuns -gt 0 -and (Get-Command perl -CommandType Application -ErrorAction
 if ($PerlRuns -eq 0) { Add-Note 'Perl MARC::Batch rows skipped (-PerlRuns 0).' }
 elseif (-not $havePerl) { Add-Note 'perl with MARC::Batch not found: the Perl rows are skipped (apt-get install libmarc-record-perl).' }
 $PerlScript = Join-Path $PSScriptRoot 'marc-batch.pl'
+$LintScript = Join-Path $PSScriptRoot 'marc-lint.pl'
 $PerlCount = [math]::Min($PerlRuns, $Runs)
 
 function Get-DriverJson($run) { Get-JsonLine $run.Stdout }
@@ -408,6 +409,18 @@ foreach ($d in $datasets) {
             -Command (Get-PwshCommand $export) -Display "Import-MarcFile -LiteralPath FILE | Export-MarcFile -LiteralPath TMP -Format $fmt" `
             -Check { param($r) Test-ExportedFile $tmp $n }
         Remove-Item -LiteralPath $tmp -ErrorAction SilentlyContinue
+    }
+
+    if ($d.Name -eq 'synthetic') {
+        # Validation (issue 11): Test-MarcRecord -Level Full, start-up included, next to MARC::Lint on the same file.
+        $validate = $importModule + '; (Test-MarcRecord -LiteralPath ' + (ConvertTo-PSLiteral $file) + ' -Level Full -Summary).Records'
+        $null = Measure-Benchmark @common -Name 'pwsh Test-MarcRecord -Level Full -Summary' -Tool 'pwsh' -Kind 'validate' -Command (Get-PwshCommand $validate) `
+            -Display 'Test-MarcRecord -LiteralPath FILE -Level Full -Summary' `
+            -Check { param($r) $c = "$($r.Stdout)".Trim(); if ($c -ne "$n") { "validated '$c' records, expected $n" } }
+        if ($havePerl) {
+            $null = Measure-Benchmark @common -Count $PerlCount -Name 'perl MARC::Lint check_record' -Tool 'perl' -Kind 'validate' -Command @('perl', $LintScript, $file) -Display 'perl bench/marc-lint.pl FILE' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result (is libmarc-lint-perl installed?)' } elseif ([long]$j.records -ne $n) { "read $($j.records) records, expected $n" } } -InProcess $inDriver
+        }
     }
 
     if ($haveYaz) {
@@ -719,6 +732,11 @@ foreach ($d in $datasets) {
 $core = Find-Row 'jazz-marc8' 'core' 'marcxml-marc8'; $yaz = Find-Row 'jazz-marc8' 'yaz' 'marcxml-marc8'
 if ($core -and $yaz) { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump -f MARC-8 -t UTF-8 -o marcxml' ($core.RecordsPerSecond -ge 3 * $yaz.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×)' -f $core.RecordsPerSecond, $yaz.RecordsPerSecond, ($core.RecordsPerSecond / $yaz.RecordsPerSecond)) }
 else { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump' $null 'not measured' }
+$valRow = Find-Row 'synthetic' 'pwsh' 'validate'; $lintRow = Find-Row 'synthetic' 'perl' 'validate'
+if ($valRow -and $lintRow) {
+    Add-Target '[synthetic] Test-MarcRecord -Level Full >= 50× MARC::Lint and under 10 s (start-up included)' (($valRow.RecordsPerSecond -ge 50 * $lintRow.RecordsPerSecond) -and ($valRow.MedianSeconds -lt 10)) ('{0:N0} vs {1:N0} rec/s ({2:0.0}×), {3:0.00} s for {4:N0} records' -f $valRow.RecordsPerSecond, $lintRow.RecordsPerSecond, ($valRow.RecordsPerSecond / $lintRow.RecordsPerSecond), $valRow.MedianSeconds, $valRow.Records)
+}
+else { Add-Target '[synthetic] Test-MarcRecord -Level Full >= 50× MARC::Lint' $null 'not measured' }
 $lhrRow = @($script:Results | Where-Object { $_.Tool -eq 'pwsh' -and $_.Kind -eq 'lhr' -and -not $_.Failed }) | Select-Object -First 1
 if ($lhrRow -and $lhrRow.Records -ge 100000) {
     Add-Target 'Test-LhrRecord under 5 s for 100,000 LHRs (pwsh start-up included)' ($lhrRow.MedianSeconds * 100000 / $lhrRow.Records -lt 5) ('{0:0.00} s for {1:N0} records ({2:N0} records/s)' -f $lhrRow.MedianSeconds, $lhrRow.Records, $lhrRow.RecordsPerSecond)

@@ -6,6 +6,10 @@ namespace OclcCataloging.Commands
     /// </summary>
     internal static class ErrorIds
     {
+        // Test-MarcRecord
+        internal const string ValidationRuleUnknown = "ValidationRuleUnknown";
+        internal const string ValidationRulesFileInvalid = "ValidationRulesFileInvalid";
+
         // Paths (both cmdlets)
         internal const string FileNotFound = "FileNotFound";
         internal const string DirectoryNotFound = "DirectoryNotFound";

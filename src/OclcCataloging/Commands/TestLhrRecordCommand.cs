@@ -17,32 +17,13 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(LhrRecordResult), typeof(LhrFileFinding), typeof(LhrValidationSummary))]
-    public sealed class TestLhrRecordCommand : PSCmdlet
+    public sealed class TestLhrRecordCommand : MarcRecordInputCommand
     {
-        private const string RecordSet = "Record";
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         private LhrRecordValidator? _validator;
         private LhrFileChecker? _checker;
         private LhrValidationSummary? _summary;
         private ProgressThrottle? _progress;
         private long _ordinal;
-
-        /// <summary>Records to check.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
-        [AllowEmptyCollection]
-        public MarcRecord[] InputObject { get; set; } = Array.Empty<MarcRecord>();
-
-        /// <summary>Files to read and check, in order. Wildcards allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [SupportsWildcards]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>Files to read and check, used exactly as written.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathSet)]
-        [Alias("PSPath", "LP")]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Where the collection's MFHD tab says the OCLC number is: 004, 014 or 035.</summary>
         [Parameter(Mandatory = true)]
@@ -96,23 +77,6 @@ namespace OclcCataloging.Commands
             _progress = new ProgressThrottle();
         }
 
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == RecordSet)
-            {
-                foreach (MarcRecord record in InputObject)
-                {
-                    if (record != null) Check(record);
-                }
-                return;
-            }
-            bool literal = ParameterSetName == LiteralPathSet;
-            foreach (string p in literal ? LiteralPath : Path)
-            {
-                foreach (string file in ProviderPaths.ResolveInputFiles(this, p, literal)) ReadFile(file);
-            }
-        }
-
         protected override void EndProcessing()
         {
             if (_checker == null) return;
@@ -125,12 +89,7 @@ namespace OclcCataloging.Commands
                 WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private void ReadFile(string file)
-        {
-            new MarcFileInput(this, rejects: null, offersRejectPath: false).Read(file, MarcFormat.Auto, MarcEncoding.Leader, Check);
-        }
-
-        private void Check(MarcRecord record)
+        protected override void ProcessMarcRecord(MarcRecord record)
         {
             _ordinal++;
             var result = _validator!.Validate(record, _ordinal);

@@ -38,8 +38,14 @@ namespace OclcCataloging.Search.Keys
 
         public static bool IsValidIsbn13(string s)
         {
-            if (s.Length != 13 || !AllDigits(s)) return false;
             if (!s.StartsWith("978", StringComparison.Ordinal) && !s.StartsWith("979", StringComparison.Ordinal)) return false;
+            return IsValidEan13(s);
+        }
+
+        /// <summary>True for 13 digits with a correct EAN-13 check digit (ISBN-13s are EAN-13s starting 978 or 979).</summary>
+        public static bool IsValidEan13(string s)
+        {
+            if (s.Length != 13 || !AllDigits(s)) return false;
             int sum = 0;
             for (int i = 0; i < 13; i++) sum += (s[i] - '0') * (i % 2 == 0 ? 1 : 3);
             return sum % 10 == 0;

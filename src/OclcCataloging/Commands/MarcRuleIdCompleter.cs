@@ -1,0 +1,25 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using OclcCataloging.Marc.Validation;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>Completes validation rule ids (Test-MarcRecord -ExcludeRule), with each rule's description as the tooltip.</summary>
+    public sealed class MarcRuleIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var pattern = new WildcardPattern(WildcardPattern.Escape(typed) + "*", WildcardOptions.IgnoreCase);
+            return MarcRuleCatalog.Rules
+                .Where(r => pattern.IsMatch(r.Id))
+                .Select(r => new CompletionResult(r.Id, r.Id, CompletionResultType.ParameterValue, r.Level + ", " + r.DefaultSeverity + ": " + r.Description))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using OclcCataloging.Marc;
+using OclcCataloging.Marc.Validation;
+
+namespace OclcCataloging.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Validates MARC 21 bibliographic, authority and holdings records: leader, 008, tags, indicators, subfields, field checks, encoding.</para>
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "MarcRecord", DefaultParameterSetName = RecordSet)]
+    [OutputType(typeof(MarcValidationResult), typeof(MarcValidationSummary))]
+    public sealed class TestMarcRecordCommand : MarcRecordInputCommand
+    {
+        private MarcValidator? _validator;
+        private MarcValidationSummary? _summary;
+        private ProgressThrottle? _progress;
+        private long _ordinal;
+
+        /// <summary>Full (every rule, the default) or Basic (structure and required elements).</summary>
+        [Parameter]
+        [ValidateSet("Full", "Basic")]
+        public string Level { get; set; } = "Full";
+
+        /// <summary>Validate every record as this format instead of the one leader/06 gives.</summary>
+        [Parameter]
+        [ValidateSet("Bibliographic", "Authority", "Holdings")]
+        public string? RecordKind { get; set; }
+
+        /// <summary>Rule ids to turn off; wildcards allowed (Title*).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(MarcRuleIdCompleter))]
+        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
+
+        /// <summary>A rules file: one 'RuleId Off|Error|Warning|Info' a line, # for comments.</summary>
+        [Parameter]
+        public string? RulesPath { get; set; }
+
+        /// <summary>Return one MarcValidationSummary with counts instead of one result per record.</summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            var options = new MarcValidationOptions
+            {
+                Level = (ValidationLevel)Enum.Parse(typeof(ValidationLevel), Level, ignoreCase: true),
+                RecordKind = RecordKind == null ? (RecordKind?)null : (RecordKind)Enum.Parse(typeof(RecordKind), RecordKind, ignoreCase: true),
+            };
+            if (RulesPath != null) ApplyRulesFile(options, RulesPath);
+            foreach (string pattern in ExcludeRule)
+            {
+                try
+                {
+                    options.Exclude(pattern);
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message + " Get-Help Test-MarcRecord lists the rule ids.", e), ErrorIds.ValidationRuleUnknown, ErrorCategory.InvalidArgument, pattern));
+                }
+            }
+            _validator = new MarcValidator(options);
+            if (Summary) _summary = new MarcValidationSummary();
+            _progress = new ProgressThrottle();
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_summary != null) WriteObject(_summary);
+            if (_progress != null && _progress.HasReported)
+                WriteProgress(new ProgressRecord(1, "Test-MarcRecord", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        private void ApplyRulesFile(MarcValidationOptions options, string path)
+        {
+            var files = ProviderPaths.ResolveInputFiles(this, path, literal: false);
+            foreach (string file in files)
+            {
+                try
+                {
+                    using var reader = new StreamReader(file);
+                    MarcRulesFile.Apply(reader, file, options);
+                }
+                catch (FormatException e)
+                {
+                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.ValidationRulesFileInvalid, ErrorCategory.InvalidData, file));
+                }
+            }
+        }
+
+        protected override void ProcessMarcRecord(MarcRecord record)
+        {
+            _ordinal++;
+            MarcValidationResult result = _validator!.Validate(record, _ordinal);
+            if (_summary != null) _summary.Add(result); else WriteObject(result);
+            if (_progress!.IsDue())
+                WriteProgress(new ProgressRecord(1, "Test-MarcRecord", "Validated " + _ordinal.ToString("N0", CultureInfo.CurrentCulture) + " records"));
+        }
+    }
+}
