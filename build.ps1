@@ -151,6 +151,30 @@ function Stop-ZebraTestServer([string] $Work) {
     if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
 }
 
+# The SFTP test server (tests/peers/sftp: OpenSSH sshd on 127.0.0.1, chrooted, laid out like OCLC's folders) for the
+# data sync transfer tests. OCLC_SFTP_TEST names its env file (user, password, port, key, host key fingerprint); when
+# that file's server answers it is used, otherwise one is started here (needs openssh-server and root) and stopped
+# after. Without it the tests skip with the reason.
+function Start-SftpTestServer {
+    if ($env:OCLC_SFTP_TEST -and (Test-Path $env:OCLC_SFTP_TEST)) {
+        $port = ((Get-Content $env:OCLC_SFTP_TEST) -match '^PORT=') -replace '^PORT=', ''
+        if ($port -and (Test-TcpPort '127.0.0.1' ([int] $port))) { Write-Host "SFTP test server: using the one in $env:OCLC_SFTP_TEST"; return $null }
+    }
+    if (-not (Get-Command bash -ErrorAction SilentlyContinue) -or -not (Test-Path '/usr/sbin/sshd')) {
+        Write-Host 'SFTP test server: sshd is not installed (Debian package openssh-server); its tests will be skipped.'
+        return $null
+    }
+    $work = Join-Path $OutRoot 'sftp'
+    & bash (Join-Path $Root 'tests/peers/sftp/start-sftp.sh') $work 22220 | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Host "SFTP test server did not start (see $work/sshd.log); its tests will be skipped."; return $null }
+    $env:OCLC_SFTP_TEST = Join-Path $work 'env'
+    return $work
+}
+
+function Stop-SftpTestServer([string] $Work) {
+    if ($Work) { & bash (Join-Path $Root 'tests/peers/sftp/stop-sftp.sh') $Work | Out-Host }
+}
+
 # The xunit projects build.ps1 -Task Test runs, each counted in the final line. The core tests run twice: against
 # the net8.0 core (PowerShell 7) and the netstandard2.0 core (Windows PowerShell 5.1), for its #else branches.
 $XunitProjects = @(
@@ -184,6 +208,7 @@ function Invoke-Tests {
 
     # Zebra serves both suites (the SRU tests in xunit, the Invoke-BatchSearch tests in Pester).
     $zebra = Start-ZebraTestServer
+    $sftp = Start-SftpTestServer
     try {
         foreach ($project in $XunitProjects) {
             $suites.Add((Invoke-XunitProject $project))
@@ -204,6 +229,7 @@ function Invoke-Tests {
     }
     finally {
         Stop-ZebraTestServer $zebra
+        Stop-SftpTestServer $sftp
     }
 
     $passed = 0; $failed = 0; $skipped = 0
