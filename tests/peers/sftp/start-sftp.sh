@@ -3,7 +3,7 @@
 # Needs the Debian package openssh-server and root (the test user and the chroot are created here).
 # Usage: start-sftp.sh WORKDIR [PORT]     (default port 22220)
 #   CHROOT (/srv/oclc-sftp-test/PORT; sshd refuses a chroot under a world-writable folder such as /tmp)
-#          CHROOT/xfer/<collection>/{in,out,reports} writable by the user,
+#          CHROOT/xfer/metacoll/in/{bib,lhr}, out/ongoing/{new,updates,deletes}, reports: writable by the user,
 #          CHROOT/xfer/readonly a folder the user may not write (permission-denied faults)
 #   WORKDIR/host_ed25519   the throwaway host key;  WORKDIR/user_key  the user's private key (no passphrase)
 #   WORKDIR/env            USER=, PASSWORD=, PORT=, KEY=, FINGERPRINT= (SHA256 of the host key) for the tests
@@ -28,9 +28,8 @@ echo "$TESTUSER:$PASSWORD" | chpasswd
 rm -rf "$CHROOT" "$WORKDIR/host_ed25519"* "$WORKDIR/user_key"* "$WORKDIR/authorized_keys"
 mkdir -p "$CHROOT" /run/sshd
 chown root:root /srv /srv/oclc-sftp-test "$CHROOT"; chmod 755 /srv/oclc-sftp-test "$CHROOT"
-for coll in metacoll bibcoll lhrcoll delcoll; do
-  for sub in in out reports; do mkdir -p "$CHROOT/xfer/$coll/$sub"; done
-done
+mkdir -p "$CHROOT/xfer/metacoll/in/bib" "$CHROOT/xfer/metacoll/in/lhr" "$CHROOT/xfer/metacoll/reports"
+for sub in new updates deletes; do mkdir -p "$CHROOT/xfer/metacoll/out/ongoing/$sub"; done
 mkdir -p "$CHROOT/xfer/readonly"
 chown -R "$TESTUSER" "$CHROOT/xfer"
 chown root:root "$CHROOT/xfer/readonly"; chmod 755 "$CHROOT/xfer/readonly"
