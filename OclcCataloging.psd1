@@ -31,6 +31,10 @@
         'Stop-GatewayListener'
         'Get-GatewayListener'
         'Invoke-BatchSearch'
+        'Send-DataSyncFile'
+        'Get-DataSyncRemoteFile'
+        'Receive-DataSyncFile'
+        'Import-DataSyncReport'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

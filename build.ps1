@@ -51,12 +51,14 @@ function Invoke-ModuleBuild {
 
     $cmdlets = Join-Path $Root 'src/OclcCataloging/OclcCataloging.csproj'
     $polly = Join-Path $Root 'src/OclcCataloging.Polly/OclcCataloging.Polly.csproj'
-    # Module framework => framework of the isolated Polly adapter published into its Dependencies folder.
+    $sftp = Join-Path $Root 'src/OclcCataloging.Sftp/OclcCataloging.Sftp.csproj'
+    # Module framework => framework of the isolated Polly and SSH.NET adapters published into its Dependencies folder.
     $frameworks = [ordered]@{ 'net8.0' = 'net8.0'; 'net472' = 'netstandard2.0' }
     foreach ($framework in $frameworks.Keys) {
         $bin = Join-Path $ModuleOut "bin/$framework"
         Invoke-Native dotnet @('publish', $cmdlets, '-c', $Configuration, '-f', $framework, '-o', $bin, '--nologo', '-v', 'quiet')
         Invoke-Native dotnet @('publish', $polly, '-c', $Configuration, '-f', $frameworks[$framework], '-o', (Join-Path $bin 'Dependencies'), '--nologo', '-v', 'quiet')
+        Invoke-Native dotnet @('publish', $sftp, '-c', $Configuration, '-f', $frameworks[$framework], '-o', (Join-Path $bin 'Dependencies'), '--nologo', '-v', 'quiet')
         # The core is shared with the default load context: it must not also sit in Dependencies.
         Get-ChildItem (Join-Path $bin 'Dependencies') -Filter 'OclcCataloging.Core.*' | Remove-Item -Force
         Get-ChildItem $bin -Recurse -Filter '*.deps.json' | Remove-Item -Force
