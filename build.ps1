@@ -159,13 +159,14 @@ function Stop-ZebraTestServer([string] $Work) {
 # after. Without it the tests skip with the reason.
 function Start-SftpTestServer {
     if ($env:OCLC_SFTP_TEST -and (Test-Path $env:OCLC_SFTP_TEST)) {
-        $port = ((Get-Content $env:OCLC_SFTP_TEST) -match '^PORT=') -replace '^PORT=', ''
-        if ($port -and (Test-TcpPort '127.0.0.1' ([int] $port))) { Write-Host "SFTP test server: using the one in $env:OCLC_SFTP_TEST"; return $null }
+        $portLine = Get-Content $env:OCLC_SFTP_TEST | Where-Object { $_ -like 'PORT=*' } | Select-Object -First 1
+        if ($portLine -and (Test-TcpPort '127.0.0.1' ([int] $portLine.Substring(5)))) { Write-Host "SFTP test server: using the one in $env:OCLC_SFTP_TEST"; return $null }
     }
     if (-not (Get-Command bash -ErrorAction SilentlyContinue) -or -not (Test-Path '/usr/sbin/sshd')) {
         Write-Host 'SFTP test server: sshd is not installed (Debian package openssh-server); its tests will be skipped.'
         return $null
     }
+    if (Test-TcpPort '127.0.0.1' 22220) { Write-Host 'SFTP test server: 127.0.0.1:22220 is in use by another program and OCLC_SFTP_TEST names no env file; its tests will be skipped.'; return $null }
     $work = Join-Path $OutRoot 'sftp'
     & bash (Join-Path $Root 'tests/peers/sftp/start-sftp.sh') $work 22220 | Out-Host
     if ($LASTEXITCODE -ne 0) { Write-Host "SFTP test server did not start (see $work/sshd.log); its tests will be skipped."; return $null }

@@ -7,6 +7,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-OclcModule
     if ($env:OCLC_SFTP_TEST -and (Test-Path $env:OCLC_SFTP_TEST)) {
         $script:Sftp = @{}
         foreach ($line in Get-Content $env:OCLC_SFTP_TEST) { $k, $v = $line -split '=', 2; $script:Sftp[$k] = $v }
