@@ -14,7 +14,7 @@ param(
     [int] $Runs = 3
 )
 $ErrorActionPreference = 'Stop'
-Import-Module $ModulePath
+Import-Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath
 $cfg = @{}; foreach ($line in Get-Content $EnvFile) { $k, $v = $line -split '=', 2; $cfg[$k] = $v }
 
 $work = Join-Path ([IO.Path]::GetTempPath()) ('sftp-bench-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
