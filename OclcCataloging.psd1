@@ -40,6 +40,10 @@
         'Set-WorldCatLhr'
         'Remove-WorldCatLhr'
         'Test-WorldCatRecord'
+        'Send-DataSyncFile'
+        'Get-DataSyncRemoteFile'
+        'Receive-DataSyncFile'
+        'Import-DataSyncReport'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -51,12 +51,14 @@ function Invoke-ModuleBuild {
 
     $cmdlets = Join-Path $Root 'src/OclcCataloging/OclcCataloging.csproj'
     $polly = Join-Path $Root 'src/OclcCataloging.Polly/OclcCataloging.Polly.csproj'
-    # Module framework => framework of the isolated Polly adapter published into its Dependencies folder.
+    $sftp = Join-Path $Root 'src/OclcCataloging.Sftp/OclcCataloging.Sftp.csproj'
+    # Module framework => framework of the isolated Polly and SSH.NET adapters published into its Dependencies folder.
     $frameworks = [ordered]@{ 'net8.0' = 'net8.0'; 'net472' = 'netstandard2.0' }
     foreach ($framework in $frameworks.Keys) {
         $bin = Join-Path $ModuleOut "bin/$framework"
         Invoke-Native dotnet @('publish', $cmdlets, '-c', $Configuration, '-f', $framework, '-o', $bin, '--nologo', '-v', 'quiet')
         Invoke-Native dotnet @('publish', $polly, '-c', $Configuration, '-f', $frameworks[$framework], '-o', (Join-Path $bin 'Dependencies'), '--nologo', '-v', 'quiet')
+        Invoke-Native dotnet @('publish', $sftp, '-c', $Configuration, '-f', $frameworks[$framework], '-o', (Join-Path $bin 'Dependencies'), '--nologo', '-v', 'quiet')
         # The core is shared with the default load context: it must not also sit in Dependencies.
         Get-ChildItem (Join-Path $bin 'Dependencies') -Filter 'OclcCataloging.Core.*' | Remove-Item -Force
         Get-ChildItem $bin -Recurse -Filter '*.deps.json' | Remove-Item -Force
@@ -151,6 +153,31 @@ function Stop-ZebraTestServer([string] $Work) {
     if ($Work) { & bash (Join-Path $Root 'tests/peers/zebra/stop-zebra.sh') $Work | Out-Host }
 }
 
+# The SFTP test server (tests/peers/sftp: OpenSSH sshd on 127.0.0.1, chrooted, laid out like OCLC's folders) for the
+# data sync transfer tests. OCLC_SFTP_TEST names its env file (user, password, port, key, host key fingerprint); when
+# that file's server answers it is used, otherwise one is started here (needs openssh-server and root) and stopped
+# after. Without it the tests skip with the reason.
+function Start-SftpTestServer {
+    if ($env:OCLC_SFTP_TEST -and (Test-Path $env:OCLC_SFTP_TEST)) {
+        $portLine = Get-Content $env:OCLC_SFTP_TEST | Where-Object { $_ -like 'PORT=*' } | Select-Object -First 1
+        if ($portLine -and (Test-TcpPort '127.0.0.1' ([int] $portLine.Substring(5)))) { Write-Host "SFTP test server: using the one in $env:OCLC_SFTP_TEST"; return $null }
+    }
+    if (-not (Get-Command bash -ErrorAction SilentlyContinue) -or -not (Test-Path '/usr/sbin/sshd')) {
+        Write-Host 'SFTP test server: sshd is not installed (Debian package openssh-server); its tests will be skipped.'
+        return $null
+    }
+    if (Test-TcpPort '127.0.0.1' 22220) { Write-Host 'SFTP test server: 127.0.0.1:22220 is in use by another program and OCLC_SFTP_TEST names no env file; its tests will be skipped.'; return $null }
+    $work = Join-Path $OutRoot 'sftp'
+    & bash (Join-Path $Root 'tests/peers/sftp/start-sftp.sh') $work 22220 | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Host "SFTP test server did not start (see $work/sshd.log); its tests will be skipped."; return $null }
+    $env:OCLC_SFTP_TEST = Join-Path $work 'env'
+    return $work
+}
+
+function Stop-SftpTestServer([string] $Work) {
+    if ($Work) { & bash (Join-Path $Root 'tests/peers/sftp/stop-sftp.sh') $Work | Out-Host }
+}
+
 # The xunit projects build.ps1 -Task Test runs, each counted in the final line. The core tests run twice: against
 # the net8.0 core (PowerShell 7) and the netstandard2.0 core (Windows PowerShell 5.1), for its #else branches.
 $XunitProjects = @(
@@ -184,6 +211,7 @@ function Invoke-Tests {
 
     # Zebra serves both suites (the SRU tests in xunit, the Invoke-BatchSearch tests in Pester).
     $zebra = Start-ZebraTestServer
+    $sftp = Start-SftpTestServer
     try {
         foreach ($project in $XunitProjects) {
             $suites.Add((Invoke-XunitProject $project))
@@ -204,6 +232,7 @@ function Invoke-Tests {
     }
     finally {
         Stop-ZebraTestServer $zebra
+        Stop-SftpTestServer $sftp
     }
 
     $passed = 0; $failed = 0; $skipped = 0

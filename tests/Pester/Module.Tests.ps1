@@ -8,7 +8,7 @@ Describe 'OclcCataloging module' {
     Context 'Exports and types' {
         It 'exports exactly the documented cmdlets' {
             $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
-            $names | Should -Be @('Add-WorldCatHolding', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'New-WorldCatLhr', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Send-GatewayExport', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
+            $names | Should -Be @('Add-WorldCatHolding', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-DataSyncRemoteFile', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-DataSyncReport', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'New-WorldCatLhr', 'Receive-DataSyncFile', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Send-DataSyncFile', 'Send-GatewayExport', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
         }
 
         It 'makes the record types usable as type literals' {
@@ -113,8 +113,8 @@ Describe 'OclcCataloging module' {
         It 'gives every shipped assembly of both frameworks the manifest version' {
             $bin = Join-Path (Split-Path -Parent $script:ModulePath) 'bin'
             $files = @(Get-ChildItem -LiteralPath $bin -Recurse -Filter 'OclcCataloging*.dll')
-            # Core, cmdlets and the Polly adapter, for net8.0 and net472.
-            $files.Count | Should -Be 6 -Because ($files.FullName -join ', ')
+            # Core, cmdlets and the Polly and SSH.NET adapters, for net8.0 and net472.
+            $files.Count | Should -Be 8 -Because ($files.FullName -join ', ')
             foreach ($f in $files) {
                 [System.Reflection.AssemblyName]::GetAssemblyName($f.FullName).Version | Should -Be $assemblyVersion -Because $f.FullName
             }

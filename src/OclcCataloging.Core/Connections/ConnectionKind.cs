@@ -14,5 +14,8 @@ namespace OclcCataloging.Connections
 
         /// <summary>A Connexion gateway export receiver (Koha, Alma, FOLIO or another ILS).</summary>
         Gateway,
+
+        /// <summary>OCLC's file exchange server over SFTP (data sync uploads, output files and reports).</summary>
+        Sftp,
     }
 }

@@ -12,7 +12,7 @@ namespace OclcCataloging.Connections
         private static readonly ConnectionSettingRule[] Rules =
         {
             new ConnectionSettingRule(ConnectionSettingNames.Credential, "the WorldCat client id (user name) and secret (password)",
-                Kinds(ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.Gateway), requiredBy: Kinds(ConnectionKind.WorldCat)),
+                Kinds(ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.Gateway, ConnectionKind.Sftp), requiredBy: Kinds(ConnectionKind.WorldCat, ConnectionKind.Sftp)),
             new ConnectionSettingRule(ConnectionSettingNames.BaseAddress, "the SRU server's address", Kinds(ConnectionKind.WorldCat, ConnectionKind.Sru, ConnectionKind.IdLoc), requiredBy: Kinds(ConnectionKind.Sru)),
             new ConnectionSettingRule(ConnectionSettingNames.TokenAddress, "the OAuth token endpoint", Kinds(ConnectionKind.WorldCat)),
             // The record actions need WorldCatMetadataAPI or each of Actions.WorldCat.WorldCatScopes.ForRecordActions (Set-OclcConnection warns).
@@ -24,10 +24,12 @@ namespace OclcCataloging.Connections
             new ConnectionSettingRule(ConnectionSettingNames.RecordSchema, "the SRU record schema", Kinds(ConnectionKind.Sru)),
             new ConnectionSettingRule(ConnectionSettingNames.IndexMap, "the SRU index map", Kinds(ConnectionKind.Sru)),
             new ConnectionSettingRule(ConnectionSettingNames.Scheme, "the id.loc.gov authority file", Kinds(ConnectionKind.IdLoc)),
-            new ConnectionSettingRule(ConnectionSettingNames.ComputerName, "the receiver's host name", Kinds(ConnectionKind.Gateway), requiredBy: Kinds(ConnectionKind.Gateway)),
-            new ConnectionSettingRule(ConnectionSettingNames.Port, "the receiver's port", Kinds(ConnectionKind.Gateway), requiredBy: Kinds(ConnectionKind.Gateway)),
+            new ConnectionSettingRule(ConnectionSettingNames.ComputerName, "the receiver's or SFTP server's host name", Kinds(ConnectionKind.Gateway, ConnectionKind.Sftp), requiredBy: Kinds(ConnectionKind.Gateway, ConnectionKind.Sftp)),
+            new ConnectionSettingRule(ConnectionSettingNames.Port, "the receiver's or SFTP server's port", Kinds(ConnectionKind.Gateway, ConnectionKind.Sftp), requiredBy: Kinds(ConnectionKind.Gateway)),
             new ConnectionSettingRule(ConnectionSettingNames.ReceiverType, "the kind of receiving system", Kinds(ConnectionKind.Gateway)),
             new ConnectionSettingRule(ConnectionSettingNames.UserId, "the ILS user id sent with exports", Kinds(ConnectionKind.Gateway)),
+            new ConnectionSettingRule(ConnectionSettingNames.HostKeyFingerprint, "the SFTP server's pinned host key fingerprint (SHA256:...)", Kinds(ConnectionKind.Sftp)),
+            new ConnectionSettingRule(ConnectionSettingNames.PrivateKeyPath, "the private key file for SFTP key authentication", Kinds(ConnectionKind.Sftp)),
         };
 
         private static readonly Dictionary<string, ConnectionSettingRule> ByName = Index(Rules);

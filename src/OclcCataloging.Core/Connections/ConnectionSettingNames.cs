@@ -45,6 +45,12 @@ namespace OclcCataloging.Connections
         /// <summary>Gateway: the ILS user id sent with exports (not the logon).</summary>
         public const string UserId = "UserId";
 
+        /// <summary>Sftp: the server's pinned SHA-256 host key fingerprint (SHA256:...).</summary>
+        public const string HostKeyFingerprint = "HostKeyFingerprint";
+
+        /// <summary>Sftp: the private key file used before the password (a key without passphrase).</summary>
+        public const string PrivateKeyPath = "PrivateKeyPath";
+
         /// <summary>The user name and secret; kept in <see cref="ConnectionProfile.UserName"/> and the protected secret, not in Settings.</summary>
         public const string Credential = "Credential";
 

@@ -73,4 +73,10 @@ namespace OclcCataloging.Commands
     {
         public GatewayConnectionNameCompleter() : base(ConnectionKind.Gateway) { }
     }
+
+    /// <summary>Completes the names of saved Sftp connections.</summary>
+    public sealed class SftpConnectionNameCompleter : ConnectionNameCompleter
+    {
+        public SftpConnectionNameCompleter() : base(ConnectionKind.Sftp) { }
+    }
 }

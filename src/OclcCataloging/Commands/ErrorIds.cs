@@ -77,5 +77,10 @@ namespace OclcCataloging.Commands
         internal const string GatewayListenerOutputFailed = "GatewayListenerOutputFailed";
         internal const string GatewayListenerNotFound = "GatewayListenerNotFound";
         internal const string GatewayHandlerFailed = "GatewayHandlerFailed";
+
+        // Send-DataSyncFile, Get-DataSyncRemoteFile, Receive-DataSyncFile (the SftpFailure name follows "Sftp")
+        internal const string DataSyncNameInvalid = "DataSyncNameInvalid";
+        internal const string DataSyncNameInUse = "DataSyncNameInUse";
+        internal const string SftpPrefix = "Sftp";
     }
 }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 using OclcCataloging.Connections;
+using OclcCataloging.DataSync.Transfer;
 using OclcCataloging.Gateway;
 using OclcCataloging.Search.IdLoc;
 using OclcCataloging.Search.WorldCat;
@@ -83,6 +84,14 @@ namespace OclcCataloging.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? UserId { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? HostKeyFingerprint { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? PrivateKeyPath { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
@@ -179,6 +188,8 @@ namespace OclcCataloging.Commands
             if (Bound(nameof(Port))) s[ConnectionSettingNames.Port] = Port.ToString(CultureInfo.InvariantCulture);
             if (Bound(nameof(ReceiverType))) s[ConnectionSettingNames.ReceiverType] = ReceiverType.ToString();
             if (UserId != null) s[ConnectionSettingNames.UserId] = UserId;
+            if (HostKeyFingerprint != null) s[ConnectionSettingNames.HostKeyFingerprint] = SftpHostKeys.Normalize(HostKeyFingerprint)!;
+            if (PrivateKeyPath != null) s[ConnectionSettingNames.PrivateKeyPath] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(PrivateKeyPath);
             if (IndexMap != null) CopyIndexMap(p);
             return p;
         }

@@ -5,7 +5,7 @@ using System.Reflection;
 namespace OclcCataloging.Module
 {
     /// <summary>
-    /// Loads the module's third-party dependencies (Polly and what it brings) from the <c>Dependencies</c>
+    /// Loads the module's third-party dependencies (Polly, SSH.NET and what they bring) from the <c>Dependencies</c>
     /// folder beside the module assembly, isolated from copies other modules may have loaded:
     /// on PowerShell 7 into a private load context (ModuleLoadContext); on Windows PowerShell 5.1, which has no
     /// load contexts, by answering the failed loads of our own assemblies (<see cref="DependencyScope"/>).
@@ -15,6 +15,8 @@ namespace OclcCataloging.Module
     internal static class DependencyLoader
     {
         internal const string PollyAdapterAssembly = "OclcCataloging.Polly";
+
+        internal const string SftpAdapterAssembly = "OclcCataloging.Sftp";
 
         private static readonly string s_moduleFolder = Path.GetDirectoryName(typeof(DependencyLoader).Assembly.Location) ?? ".";
 

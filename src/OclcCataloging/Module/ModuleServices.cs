@@ -1,4 +1,5 @@
 using System;
+using OclcCataloging.DataSync.Transfer;
 using OclcCataloging.IO;
 using OclcCataloging.Resilience;
 
@@ -25,6 +26,14 @@ namespace OclcCataloging.Module
                     });
                 }
             }
+        }
+
+        /// <summary>Creates the SSH.NET-backed SFTP session factory from the isolated dependency folder.</summary>
+        internal static ISftpSessionFactory CreateSftpSessionFactory()
+        {
+            var assembly = DependencyLoader.LoadDependency(DependencyLoader.SftpAdapterAssembly);
+            var type = assembly.GetType("OclcCataloging.DataSync.Transfer.SshNetSftpSessionFactory", throwOnError: true)!;
+            return (ISftpSessionFactory)Activator.CreateInstance(type)!;
         }
 
         /// <summary>Creates the Polly-backed executor from the isolated dependency folder.</summary>

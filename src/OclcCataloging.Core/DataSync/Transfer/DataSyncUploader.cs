@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using OclcCataloging.DataSync.Export;
+using OclcCataloging.DataSync.FileNames;
+
+namespace OclcCataloging.DataSync.Transfer
+{
+    /// <summary>
+    /// Uploads data sync files (docs/design/data-sync-transfer.md): the name is checked with the data sync file name
+    /// rules before anything is sent; the bytes go to a temporary name that OCLC cannot take for a data sync file
+    /// (it starts with a period) and are renamed when complete; a partial temporary file left by a dropped
+    /// connection is continued from its size on a new connection.
+    /// </summary>
+    public sealed class DataSyncUploader
+    {
+        private const int BufferSize = 64 * 1024;
+        private readonly SftpConnection _connection;
+
+        public DataSyncUploader(SftpConnection connection)
+        {
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        /// <summary>How many dropped connections one file survives.</summary>
+        public int MaxReconnects { get; set; } = 3;
+
+        /// <summary>The clock for "today" (tests); UTC.</summary>
+        public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
+
+        /// <summary>The server path a file goes to.</summary>
+        public static string RemotePathFor(string localPath, DataSyncRecordKind kind) =>
+            RemotePath.Combine(DataSyncFolders.UploadFolder(kind), Path.GetFileName(localPath));
+
+        /// <summary>The temporary name a file is written under until it is complete.</summary>
+        public static string TemporaryPathFor(string remotePath) =>
+            RemotePath.Combine(RemotePath.FolderOf(remotePath), "." + RemotePath.NameOf(remotePath) + ".part");
+
+        /// <summary>Checks the file's name with the data sync rules; throws <see cref="DataSyncFileNameException"/> when it fails.</summary>
+        public static DataSyncFileNameTest CheckName(string localPath)
+        {
+            DataSyncFileNameTest test = DataSyncFileNameValidator.Test(Path.GetFileName(localPath));
+            if (!test.IsValid)
+            {
+                DataSyncFinding first = test.Errors[0];
+                throw new DataSyncFileNameException(first.RuleId,
+                    "'" + test.Name + "' is not a data sync file name: " + first.Message + " Nothing was sent; rename the file (New-DataSyncFileName makes a compliant name).",
+                    nameof(localPath));
+            }
+            return test;
+        }
+
+        /// <summary>Uploads one file. <paramref name="force"/> replaces a file of the same name on the server.</summary>
+        public DataSyncUploadResult Upload(string localPath, DataSyncRecordKind kind, bool force = false, Action<TransferProgress>? progress = null)
+        {
+            CheckName(localPath);
+            string remote = RemotePathFor(localPath, kind);
+            string temporary = TemporaryPathFor(remote);
+            var result = new DataSyncUploadResult(localPath, remote, DataSyncUploadOutcome.Uploaded);
+            var clock = Stopwatch.StartNew();
+
+            using (var source = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize))
+            {
+                result.Length = source.Length;
+                SftpRemoteEntry? existing = _connection.Session.Find(remote);
+                if (existing != null)
+                {
+                    result.ExistingLastWriteTimeUtc = existing.LastWriteTimeUtc;
+                    result.ExistingIsFromToday = existing.LastWriteTimeUtc.Date == UtcNow().Date;
+                    if (!force)
+                    {
+                        result.Outcome = DataSyncUploadOutcome.NameInUse;
+                        return result;
+                    }
+                }
+
+                bool first = true;
+                while (true)
+                {
+                    try
+                    {
+                        long offset = StartOffset(temporary, source.Length);
+                        if (first) { result.ResumedFrom = offset; first = false; }
+                        Send(source, offset, temporary, result, clock, progress);
+                        SftpRemoteEntry? sent = _connection.Session.Find(temporary);
+                        if (sent == null || sent.Length != source.Length)
+                            throw new SftpTransferException(SftpFailure.Other,
+                                "The server holds " + (sent?.Length ?? 0) + " bytes of " + temporary + " after sending " + source.Length + "; the upload was not renamed. Run it again to continue.");
+                        _connection.Session.Rename(temporary, remote, overwrite: force);
+                        break;
+                    }
+                    catch (SftpTransferException e) when (e.Failure == SftpFailure.ConnectionLost && result.Reconnects < MaxReconnects)
+                    {
+                        result.Reconnects++;
+                        _connection.Reset();
+                    }
+                }
+            }
+            result.Duration = clock.Elapsed;
+            return result;
+        }
+
+        /// <summary>The size of a partial upload to continue from; a temporary file longer than the source is started again.</summary>
+        private long StartOffset(string temporary, long sourceLength)
+        {
+            SftpRemoteEntry? partial = _connection.Session.Find(temporary);
+            if (partial == null) return 0;
+            if (partial.Length <= sourceLength) return partial.Length;
+            _connection.Session.Delete(temporary);
+            return 0;
+        }
+
+        private void Send(FileStream source, long offset, string temporary, DataSyncUploadResult result, Stopwatch clock, Action<TransferProgress>? progress)
+        {
+            source.Position = offset;
+            var buffer = new byte[BufferSize];
+            long done = offset;
+            using (Stream target = _connection.Session.OpenAppend(temporary))
+            {
+                int read;
+                while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    target.Write(buffer, 0, read);
+                    done += read;
+                    progress?.Invoke(new TransferProgress(result.Name, done, source.Length, result.ResumedFrom, clock.Elapsed));
+                }
+                target.Flush();
+            }
+        }
+    }
+}

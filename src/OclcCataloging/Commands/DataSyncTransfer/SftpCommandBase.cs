@@ -1,0 +1,92 @@
+using System;
+using System.Management.Automation;
+using OclcCataloging.Connections;
+using OclcCataloging.DataSync.Transfer;
+using OclcCataloging.Module;
+
+namespace OclcCataloging.Commands.DataSyncTransfer
+{
+    /// <summary>
+    /// The saved Sftp connection the data sync transfer cmdlets share: resolves it, pins the host key and turns
+    /// <see cref="SftpTransferException"/>s into error records (a run-dooming one stops the command once).
+    /// </summary>
+    public abstract class SftpCommandBase : PSCmdlet
+    {
+        private SftpConnection? _connection;
+
+        /// <summary>An Sftp connection saved with Set-OclcConnection.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SftpConnectionNameCompleter))]
+        public string Connection { get; set; } = string.Empty;
+
+        /// <summary>The host key fingerprint to trust instead of the one saved in the connection.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? HostKeyFingerprint { get; set; }
+
+        /// <summary>The connection, opened on first use.</summary>
+        internal SftpConnection Sftp => _connection ??= new SftpConnection(ModuleServices.CreateSftpSessionFactory(), ResolveEndpoint());
+
+        private SftpEndpoint ResolveEndpoint()
+        {
+            ResolvedConnection resolved = ConnectionResolver.Resolve(this, Connection, ConnectionKind.Sftp);
+            ConnectionProfile profile = resolved.Profile;
+            var endpoint = new SftpEndpoint(
+                profile.GetSetting(ConnectionSettingNames.ComputerName) ?? string.Empty,
+                profile.GetInt32Setting(ConnectionSettingNames.Port) ?? 22,
+                profile.UserName ?? string.Empty)
+            {
+                HostKeyFingerprint = HostKeyFingerprint ?? profile.GetSetting(ConnectionSettingNames.HostKeyFingerprint),
+                PrivateKeyPath = profile.GetSetting(ConnectionSettingNames.PrivateKeyPath),
+            };
+            System.Security.SecureString? password = resolved.Credential?.SecurePassword;
+            if (password != null && password.Length > 0) endpoint.Password = password;
+            return endpoint;
+        }
+
+        /// <summary>The error record for an SFTP failure; the id is "Sftp" + the failure (SftpAuthenticationFailed ...).</summary>
+        internal static ErrorRecord ErrorFor(SftpTransferException e, object target) =>
+            new ErrorRecord(e, ErrorIds.SftpPrefix + e.Failure, CategoryFor(e.Failure), target);
+
+        /// <summary>Writes the failure; stops the command when no later file can succeed.</summary>
+        internal void Report(SftpTransferException e, object target)
+        {
+            if (e.DoomsRun) ThrowTerminatingError(ErrorFor(e, target));
+            WriteError(ErrorFor(e, target));
+        }
+
+        private static ErrorCategory CategoryFor(SftpFailure failure)
+        {
+            switch (failure)
+            {
+                case SftpFailure.AuthenticationFailed: return ErrorCategory.AuthenticationError;
+                case SftpFailure.HostKeyChanged:
+                case SftpFailure.HostKeyNotPinned: return ErrorCategory.SecurityError;
+                case SftpFailure.PermissionDenied: return ErrorCategory.PermissionDenied;
+                case SftpFailure.NotFound: return ErrorCategory.ObjectNotFound;
+                case SftpFailure.ConnectionLost: return ErrorCategory.ConnectionError;
+                default: return ErrorCategory.WriteError;
+            }
+        }
+
+        internal static string Describe(TransferProgress p)
+        {
+            string rate = p.BytesPerSecond > 0 ? (p.BytesPerSecond / 1048576).ToString("0.0") + " MB/s" : "starting";
+            return p.Name + ": " + p.Bytes + " of " + p.Total + " bytes, " + rate;
+        }
+
+        internal static int SecondsRemaining(TransferProgress p) =>
+            p.Remaining is TimeSpan left ? (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalSeconds)) : -1;
+
+        protected override void EndProcessing() => DisposeConnection();
+
+        protected override void StopProcessing() => DisposeConnection();
+
+        private void DisposeConnection()
+        {
+            _connection?.Dispose();
+            _connection = null;
+        }
+    }
+}
