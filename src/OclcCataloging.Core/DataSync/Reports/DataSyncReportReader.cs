@@ -1,4 +1,5 @@
 using System;
+using OclcCataloging.Batch;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
