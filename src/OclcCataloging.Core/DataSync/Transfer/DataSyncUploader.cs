@@ -44,7 +44,7 @@ namespace OclcCataloging.DataSync.Transfer
             {
                 DataSyncFinding first = test.Errors[0];
                 throw new DataSyncFileNameException(first.RuleId,
-                    "'" + test.Name + "' is not a data sync file name: " + first.Message + " Nothing was sent; rename the file (New-DataSyncFileName makes a compliant name).",
+                    "'" + test.Name + "' is not a data sync file name: " + first.Message + " Nothing was sent; rename the file to a compliant data sync file name.",
                     nameof(localPath));
             }
             return test;

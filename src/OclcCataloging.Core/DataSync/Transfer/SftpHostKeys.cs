@@ -29,11 +29,11 @@ namespace OclcCataloging.DataSync.Transfer
             string shown = Normalize(offered)!;
             if (endpoint.HostKeyFingerprint == null)
                 throw new SftpTransferException(SftpFailure.HostKeyNotPinned,
-                    "No host key is pinned for " + endpoint + ". The server presented " + shown + "; check it with OCLC (or the server's administrator) and pin it with -HostKeyFingerprint '" + shown + "'.",
+                    "No host key is pinned for " + endpoint + ". The server presented " + shown + "; check it with OCLC (or the server's administrator) and pin it in the connection.",
                     offeredHostKey: shown);
             if (!Matches(endpoint.HostKeyFingerprint, offered))
                 throw new SftpTransferException(SftpFailure.HostKeyChanged,
-                    "The host key of " + endpoint + " changed: pinned " + Normalize(endpoint.HostKeyFingerprint) + ", presented " + shown + ". Nothing was sent. If the server's key really changed, confirm the new one with OCLC and pin it with -HostKeyFingerprint.",
+                    "The host key of " + endpoint + " changed: pinned " + Normalize(endpoint.HostKeyFingerprint) + ", presented " + shown + ". Nothing was sent. If the server's key really changed, confirm the new one with OCLC and pin it in the connection.",
                     offeredHostKey: shown);
         }
     }

@@ -28,7 +28,7 @@ namespace OclcCataloging.Marc.Validation
                 if (parts.Length != 2)
                     throw new FormatException(where + ": expected 'RuleId Off|Error|Warning|Info', found '" + text + "'.");
                 if (MarcRuleCatalog.Find(parts[0]) == null)
-                    throw new FormatException(where + ": there is no validation rule '" + parts[0] + "' (Get-Help Test-MarcRecord lists them).");
+                    throw new FormatException(where + ": there is no validation rule '" + parts[0] + "' (see the rule ids in the validation help).");
                 options.SetSeverity(parts[0], ParseSeverity(parts[1], where));
             }
         }

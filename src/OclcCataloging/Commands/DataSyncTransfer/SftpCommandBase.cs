@@ -46,8 +46,24 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         }
 
         /// <summary>The error record for an SFTP failure; the id is "Sftp" + the failure (SftpAuthenticationFailed ...).</summary>
-        internal static ErrorRecord ErrorFor(SftpTransferException e, object target) =>
-            new ErrorRecord(e, ErrorIds.SftpPrefix + e.Failure, CategoryFor(e.Failure), target);
+        internal static ErrorRecord ErrorFor(SftpTransferException e, object target)
+        {
+            var record = new ErrorRecord(e, ErrorIds.SftpPrefix + e.Failure, CategoryFor(e.Failure), target);
+            string? advice = AdviceFor(e);
+            if (advice != null) record.ErrorDetails = new ErrorDetails(e.Message + " " + advice) { RecommendedAction = advice };
+            return record;
+        }
+
+        // Core states the facts; the parameter to type is worded here.
+        private static string? AdviceFor(SftpTransferException e)
+        {
+            switch (e.Failure)
+            {
+                case SftpFailure.HostKeyNotPinned: return "Pin it with -HostKeyFingerprint '" + e.OfferedHostKeyFingerprint + "' (Set-OclcConnection saves it).";
+                case SftpFailure.HostKeyChanged: return "Pin the new key with -HostKeyFingerprint '" + e.OfferedHostKeyFingerprint + "' once OCLC has confirmed it.";
+                default: return null;
+            }
+        }
 
         /// <summary>Writes the failure; stops the command when no later file can succeed.</summary>
         internal void Report(SftpTransferException e, object target)

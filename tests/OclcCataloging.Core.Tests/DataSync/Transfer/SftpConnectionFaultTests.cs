@@ -60,7 +60,8 @@ public sealed class SftpConnectionFaultTests
         var e = Assert.Throws<SftpTransferException>(() => Factory.Open(endpoint));
 
         Assert.Equal(SftpFailure.HostKeyNotPinned, e.Failure);
-        Assert.Contains("-HostKeyFingerprint '" + SftpServer.Fingerprint + "'", e.Message);
+        Assert.Contains(SftpServer.Fingerprint, e.Message);
+        Assert.Equal(SftpServer.Fingerprint, e.OfferedHostKeyFingerprint);
     }
 
     [RequiresSftpFact]
