@@ -81,6 +81,7 @@ Describe 'Data sync SFTP transfer' -Skip:([bool]$sftpSkip) {
         catch { $err = $_ }
         $err.FullyQualifiedErrorId | Should -BeLike 'SftpHostKeyChanged*'
         $err.Exception.Message | Should -Match ([regex]::Escape($script:Sftp.FINGERPRINT))
+        $err.ErrorDetails.RecommendedAction | Should -Match ("-HostKeyFingerprint '" + [regex]::Escape($script:Sftp.FINGERPRINT))
     }
 }
 
