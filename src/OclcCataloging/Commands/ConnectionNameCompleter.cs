@@ -24,8 +24,7 @@ namespace OclcCataloging.Commands
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             ConnectionKind? kind = _kind ?? KindFrom(fakeBoundParameters);
-            string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var pattern = new WildcardPattern(WildcardPattern.Escape(typed) + "*", WildcardOptions.IgnoreCase);
+            var pattern = CompletionPattern.For(wordToComplete);
             IReadOnlyList<ConnectionProfile> profiles;
             try { profiles = ConnectionProfileStore.OpenDefault().Load(); }
             catch (ConnectionStoreException) { return Array.Empty<CompletionResult>(); }

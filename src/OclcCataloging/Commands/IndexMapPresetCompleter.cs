@@ -13,8 +13,7 @@ namespace OclcCataloging.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var pattern = new WildcardPattern(WildcardPattern.Escape(typed) + "*", WildcardOptions.IgnoreCase);
+            var pattern = CompletionPattern.For(wordToComplete);
             return SruIndexMapPresets.All
                 .Where(p => pattern.IsMatch(p.Name))
                 .Select(p => new CompletionResult(p.Name, p.Name, CompletionResultType.ParameterValue, p.Description))

@@ -14,8 +14,7 @@ namespace OclcCataloging.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var pattern = new WildcardPattern(WildcardPattern.Escape(typed) + "*", WildcardOptions.IgnoreCase);
+            var pattern = CompletionPattern.For(wordToComplete);
             return MarcRuleCatalog.Rules
                 .Where(r => pattern.IsMatch(r.Id))
                 .Select(r => new CompletionResult(r.Id, r.Id, CompletionResultType.ParameterValue, r.Level + ", " + r.DefaultSeverity + ": " + r.Description))
