@@ -110,6 +110,82 @@ Describe 'Data sync SFTP transfer' -Skip:([bool]$sftpSkip) {
     }
 }
 
+Describe 'First use of an SFTP server with no pinned host key' -Skip:([bool]$sftpSkip) {
+    BeforeAll {
+        $env:OCLC_CONNECTIONS_PATH = Join-Path $TestDrive 'connections.json'
+        # The pwsh to start: the dotnet tool runs as "dotnet <PSHOME>/pwsh.dll", an installed pwsh as itself.
+        $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+        $dll = Join-Path $PSHOME 'pwsh.dll'
+        $script:Pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path -LiteralPath $dll)) { @($process, $dll) } else { @($process) }
+        # Lists the reports folder with the connection named $Name in a new pwsh; prints LISTED or the error id, message and advice.
+        $script:Child = Join-Path $TestDrive 'first-use.ps1'
+        Set-Content -LiteralPath $script:Child -Value @'
+param($ModulePath, $Name)
+Import-Module $ModulePath
+try { $null = Get-DataSyncRemoteFile Reports -Connection $Name -ErrorAction Stop; 'LISTED' }
+catch { 'ERROR ' + $_.FullyQualifiedErrorId; $_.ErrorDetails.Message }
+'@
+        function Invoke-FirstUse([string] $Name, [string] $Answer, [switch] $NonInteractive) {
+            $arguments = @($script:Pwsh | Select-Object -Skip 1) + @('-NoProfile') + $(if ($NonInteractive) { '-NonInteractive' }) +
+                @('-File', $script:Child, (Resolve-Path $env:OCLC_MODULE_PATH).ProviderPath, $Name)
+            if ($Answer) { ($Answer | & $script:Pwsh[0] @arguments 2>&1) -join "`n" } else { (& $script:Pwsh[0] @arguments 2>&1) -join "`n" }
+        }
+        function Get-Pin([string] $Name) { (Get-OclcConnection -Name $Name).GetSetting('HostKeyFingerprint') }
+    }
+    AfterAll { Remove-Item Env:OCLC_CONNECTIONS_PATH -ErrorAction SilentlyContinue }
+
+    It 'asks in an interactive session, showing the presented fingerprint, and pins it on Yes' {
+        Save-SftpConnection -Name AskYes -Password $script:Sftp.PASSWORD
+        $out = Invoke-FirstUse -Name AskYes -Answer 'y'
+        $out | Should -Match 'Unknown SFTP host key'
+        $out | Should -Match ([regex]::Escape($script:Sftp.FINGERPRINT))
+        $out | Should -Match 'LISTED'
+        Get-Pin AskYes | Should -BeExactly $script:Sftp.FINGERPRINT
+        $out | Should -Not -Match ([regex]::Escape($script:Sftp.PASSWORD))
+        # pinned now: an unattended run connects without asking
+        Invoke-FirstUse -Name AskYes -NonInteractive | Should -Match 'LISTED'
+    }
+
+    It 'pins nothing and fails with SftpHostKeyNotPinned when the answer is No (the default)' {
+        Save-SftpConnection -Name AskNo -Password $script:Sftp.PASSWORD
+        $out = Invoke-FirstUse -Name AskNo -Answer 'n'
+        $out | Should -Match 'Unknown SFTP host key'
+        $out | Should -Match '\(default is "N"\)'
+        $out | Should -Match 'ERROR SftpHostKeyNotPinned'
+        $out | Should -Match 'the answer was No'
+        Get-Pin AskNo | Should -BeNullOrEmpty
+    }
+
+    It 'does not ask in a -NonInteractive session: the error gives the presented fingerprint and the -HostKeyFingerprint fix' {
+        Save-SftpConnection -Name Unattended -Password $script:Sftp.PASSWORD
+        $out = Invoke-FirstUse -Name Unattended -NonInteractive
+        $out | Should -Not -Match 'Unknown SFTP host key'
+        $out | Should -Match 'ERROR SftpHostKeyNotPinned'
+        $out | Should -Match 'non-interactive'
+        $out | Should -Match ("-HostKeyFingerprint '" + [regex]::Escape($script:Sftp.FINGERPRINT) + "'")
+        Get-Pin Unattended | Should -BeNullOrEmpty
+    }
+
+    It 'does not ask with -Confirm:$false and sends nothing' {
+        Save-SftpConnection -Name NoConfirm -Password $script:Sftp.PASSWORD
+        $file = Join-Path $TestDrive '1234567.OCWMS.unpinned.mrc'
+        Set-Content $file 'x'
+        $err = $null
+        try { Send-DataSyncFile -LiteralPath $file -Connection NoConfirm -RecordKind Bibliographic -Confirm:$false -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SftpHostKeyNotPinned*'
+        $err.Exception.Message | Should -Match '-Confirm:\$false'
+        $err.ErrorDetails.RecommendedAction | Should -Match ("-HostKeyFingerprint '" + [regex]::Escape($script:Sftp.FINGERPRINT) + "'")
+        Test-Path (Join-Path $script:Sftp.ROOT 'xfer/metacoll/in/bib/1234567.OCWMS.unpinned.mrc') | Should -BeFalse
+        Get-Pin NoConfirm | Should -BeNullOrEmpty
+    }
+
+    It 'saves a matching -HostKeyFingerprint in a connection that had none' {
+        Save-SftpConnection -Name ByParameter -Password $script:Sftp.PASSWORD
+        $null = Get-DataSyncRemoteFile Reports -Connection ByParameter -HostKeyFingerprint $script:Sftp.FINGERPRINT -ErrorAction Stop
+        Get-Pin ByParameter | Should -BeExactly $script:Sftp.FINGERPRINT
+    }
+}
+
 Describe 'Import-DataSyncReport without a server' {
     It 'returns rows of raw columns for an unknown layout' {
         $file = Join-Path $TestDrive 'some.report.txt'
