@@ -38,6 +38,31 @@ public class FuzzFindingRegressionTests
         Assert.NotEmpty(results);
     }
 
+    // ---- ISO 2709: a leader length that swallows the next record
+
+    [FuzzFindingTheory]
+    [InlineData("iso-length-swallows-next.mrc")]
+    [InlineData("iso-length-swallows-next-min.mrc")]
+    public void Shared_over_long_leader_length_does_not_swallow_the_next_record(string file)
+    {
+        byte[] input = File.ReadAllBytes(Path.Combine(TestPaths.FuzzFindingsDir!, file));
+        var results = MarcContract.CheckRead(input, MarcFormat.Iso2709);
+        Assert.True(results.Count >= 2, "one result for two records");
+    }
+
+    [Fact]
+    public void Over_long_leader_length_does_not_swallow_the_next_record()
+    {
+        byte[] first = Build('a', ("001", Ascii("first")), ("245", Ascii("10\u001faOne")));
+        byte[] second = Build('a', ("001", Ascii("second")), ("245", Ascii("10\u001faTwo")));
+        byte[] third = Build('a', ("001", Ascii("third")), ("245", Ascii("10\u001faThree")));
+        Encoding.ASCII.GetBytes((first.Length + second.Length).ToString("D5")).CopyTo(first, 0);
+        var results = MarcContract.CheckRead(Concat(first, second, third), MarcFormat.Iso2709);
+        Assert.Equal(new[] { "first", "second", "third" }, results.Select(r => r.Record?.ControlNumber));
+        Assert.Contains(results[0].Record!.Warnings, w => w.Code == MarcDiagnosticCodes.RecordLengthMismatch);
+        Assert.Equal(first.Length, results[0].Record!.Origin!.ByteLength);
+    }
+
     // ---- a lone surrogate reaches the MARC-8 encoder
 
     [Fact]
