@@ -154,9 +154,9 @@ Describe 'Import-MarcFile' {
             Test-Path -LiteralPath $rejects | Should -BeFalse
         }
 
-        It 'refuses a -RejectPath in a folder that does not exist' {
-            { Import-MarcFile -Path $iso -RejectPath (Join-Path $TestDrive 'nowhere/rejects.mrc') } |
-                Should -Throw -ErrorId 'DirectoryNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
+        It 'accepts a -RejectPath in a folder that does not exist (created only when there is a reject)' {
+            $null = Import-MarcFile -Path $iso -RejectPath (Join-Path $TestDrive 'nowhere/rejects.mrc')
+            Test-Path -LiteralPath (Join-Path $TestDrive 'nowhere') | Should -BeFalse
         }
     }
 

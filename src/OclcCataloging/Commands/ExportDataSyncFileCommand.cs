@@ -82,12 +82,16 @@ namespace OclcCataloging.Commands
                 ThrowTerminatingError(new ErrorRecord(e, ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, Directory));
                 return;
             }
-            if (!System.IO.Directory.Exists(folder))
-            {
-                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException("The folder '" + folder + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, folder));
-            }
             if (!ShouldProcess(folder, "Write " + Kind + " data sync files for collection " + CollectionId)) return;
+            try
+            {
+                // A missing folder is created, as for every output path (docs/design/output-files.md).
+                System.IO.Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new IOException("Cannot create the folder '" + folder + "': " + e.Message, e), ErrorIds.FileWriteFailed, ErrorCategory.WriteError, folder));
+            }
             try
             {
                 _splitter = new DataSyncFileSplitter(new DataSyncExportOptions

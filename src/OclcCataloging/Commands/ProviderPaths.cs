@@ -138,7 +138,7 @@ namespace OclcCataloging.Commands
         }
 
         /// <summary>
-        /// Resolves a file to write and stops the command when it names a folder or its folder does not exist.
+        /// Resolves a file to write and stops the command when it names a folder (a missing folder is created when the file is written).
         /// <paramref name="what"/> names the path in messages (e.g. "-RejectPath"); <paramref name="exampleName"/> is
         /// the file name suggested when a folder was given.
         /// </summary>
@@ -151,13 +151,7 @@ namespace OclcCataloging.Commands
                     new IOException(what + " '" + resolved + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(resolved, exampleName) + "'."),
                     ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, resolved));
             }
-            string? folder = System.IO.Path.GetDirectoryName(resolved);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException("Cannot write " + what + " '" + resolved + "': the folder '" + folder + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, resolved));
-            }
+            // A missing folder is not an error: it is created when the file is written (docs/design/output-files.md).
             return resolved;
         }
 
