@@ -9,6 +9,8 @@ namespace OclcCataloging.Commands
         // Test-MarcRecord
         internal const string ValidationRuleUnknown = "ValidationRuleUnknown";
         internal const string ValidationRulesFileInvalid = "ValidationRulesFileInvalid";
+        /// <summary>Export-MarcFile, Export-DataSyncFile -Validate: a record with validation errors was not written.</summary>
+        internal const string RecordNotValid = "RecordNotValid";
 
         // Paths (both cmdlets)
         internal const string FileNotFound = "FileNotFound";
