@@ -21,8 +21,12 @@ namespace OclcCataloging.Commands
 
         // Import-MarcFile
         internal const string UnreadableRecord = "UnreadableRecord";
+        /// <summary>ConvertFrom-MarcText: the text has no =LDR line and no field line.</summary>
+        internal const string NotMarcText = "NotMarcText";
         internal const string FileOpenFailed = "FileOpenFailed";
         internal const string FileReadFailed = "FileReadFailed";
+        internal const string NotMarcFile = "NotMarcFile";
+        internal const string TooManyUnreadableRecords = "TooManyUnreadableRecords";
         internal const string RejectPathIsInput = "RejectPathIsInput";
         internal const string RejectFileWriteFailed = "RejectFileWriteFailed";
 
