@@ -223,6 +223,30 @@ Describe 'Import-MarcFile' {
             $err[0].Exception.Message | Should -BeLike '*No file matches*nothing-`*.mrc*'
         }
 
+        It 'hints -LiteralPath when a name with brackets exists but matches nothing as a pattern' {
+            $bracketed = Join-Path $TestDrive 'vendor[2024].mrc'
+            Copy-Item -LiteralPath $iso -Destination $bracketed
+            $null = Import-MarcFile -Path $bracketed -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
+            $err[0].Exception.Message | Should -BeLike '*exists*-LiteralPath*'
+            @(Import-MarcFile -LiteralPath $bracketed).Count | Should -Be 3
+        }
+
+        It 'gives no -LiteralPath hint when no such file exists' {
+            $null = Import-MarcFile -Path (Join-Path $TestDrive 'absent[1].mrc') -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].Exception.Message | Should -Not -BeLike '*-LiteralPath*'
+        }
+
+        It 'warns about an empty file instead of returning nothing silently' {
+            $empty = Join-Path $TestDrive 'empty.mrc'
+            [IO.File]::WriteAllBytes($empty, [byte[]]@())
+            $read = @(Import-MarcFile -LiteralPath $empty -WarningVariable warn -WarningAction SilentlyContinue)
+            $read.Count | Should -Be 0
+            $warn.Count | Should -Be 1
+            "$($warn[0])" | Should -BeLike '*empty.mrc*is empty (0 bytes)*'
+        }
+
         It 'reports a missing -LiteralPath file' {
             { Import-MarcFile -LiteralPath (Join-Path $TestDrive '[missing].mrc') -ErrorAction Stop } |
                 Should -Throw -ErrorId 'FileNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
