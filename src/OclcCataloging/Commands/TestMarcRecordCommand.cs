@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Validation;
@@ -44,23 +43,7 @@ namespace OclcCataloging.Commands
 
         protected override void BeginProcessing()
         {
-            var options = new MarcValidationOptions
-            {
-                Level = (ValidationLevel)Enum.Parse(typeof(ValidationLevel), Level, ignoreCase: true),
-                RecordKind = RecordKind == null ? (RecordKind?)null : (RecordKind)Enum.Parse(typeof(RecordKind), RecordKind, ignoreCase: true),
-            };
-            if (RulesPath != null) ApplyRulesFile(options, RulesPath);
-            foreach (string pattern in ExcludeRule)
-            {
-                try
-                {
-                    options.Exclude(pattern);
-                }
-                catch (ArgumentException e)
-                {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message + " Get-Help Test-MarcRecord lists the rule ids.", e), ErrorIds.ValidationRuleUnknown, ErrorCategory.InvalidArgument, pattern));
-                }
-            }
+            var options = ValidationOptionsFactory.Create(this, ValidationOptionsFactory.ParseLevel(Level), RecordKind, ExcludeRule, RulesPath);
             _validator = new MarcValidator(options);
             if (Summary) _summary = new MarcValidationSummary();
             _progress = new ProgressThrottle();
@@ -71,23 +54,6 @@ namespace OclcCataloging.Commands
             if (_summary != null) WriteObject(_summary);
             if (_progress != null && _progress.HasReported)
                 WriteProgress(new ProgressRecord(1, "Test-MarcRecord", "Done") { RecordType = ProgressRecordType.Completed });
-        }
-
-        private void ApplyRulesFile(MarcValidationOptions options, string path)
-        {
-            var files = ProviderPaths.ResolveInputFiles(this, path, literal: false);
-            foreach (string file in files)
-            {
-                try
-                {
-                    using var reader = new StreamReader(file);
-                    MarcRulesFile.Apply(reader, file, options);
-                }
-                catch (FormatException e)
-                {
-                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.ValidationRulesFileInvalid, ErrorCategory.InvalidData, file));
-                }
-            }
         }
 
         protected override void ProcessMarcRecord(MarcRecord record)
