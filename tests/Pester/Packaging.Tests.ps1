@@ -32,8 +32,13 @@ BeforeAll {
             $null = New-Item -ItemType Directory -Path $isolated[$name] -Force
             [Environment]::SetEnvironmentVariable($name, $isolated[$name])
         }
+        # From the user's home too: PowerShellGet's NuGet provider writes a NuGet/NuGet.Config below the current folder.
+        Push-Location -LiteralPath $UserHome
         try { $output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -File $path @Arguments 2>&1 }
-        finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        finally {
+            Pop-Location
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         return ($output | Select-Object -Last 1) | ConvertFrom-Json
     }
@@ -97,6 +102,7 @@ $scheduling = Get-Help about_OclcCataloging_Scheduling | Out-String
 } | ConvertTo-Json -Compress
 '@
     $script:userHome = Join-Path $TestDrive 'home'
+    $null = New-Item -ItemType Directory -Path $userHome -Force
     $script:installed = Invoke-IsolatedPwsh $install $userHome @('-ModuleFolder', $moduleFolder, '-Work', (Join-Path $TestDrive 'work'))
 }
 
