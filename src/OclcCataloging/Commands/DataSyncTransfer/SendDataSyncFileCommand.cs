@@ -32,6 +32,14 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         [Parameter(Mandatory = true)]
         public DataSyncRecordKind RecordKind { get; set; }
 
+        /// <summary>
+        /// The server folder to upload to instead of OCLC's folder for the record kind (/xfer/metacoll/in/bib or
+        /// /xfer/metacoll/in/lhr), for example a folder OCLC names for a special account.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? RemoteFolder { get; set; }
+
         /// <summary>Replace a file of the same name on the server.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
@@ -54,11 +62,11 @@ namespace OclcCataloging.Commands.DataSyncTransfer
                 WriteError(new ErrorRecord(e, ErrorIds.DataSyncNameInvalid, ErrorCategory.InvalidArgument, file));
                 return;
             }
-            string remote = DataSyncUploader.RemotePathFor(file, RecordKind);
+            string remote = DataSyncUploader.RemotePathFor(file, RecordKind, RemoteFolder);
             if (!ShouldProcess(file, "Upload to " + remote + " on " + Connection)) return;
             try
             {
-                DataSyncUploadResult result = new DataSyncUploader(Sftp).Upload(file, RecordKind, Force, ShowProgress);
+                DataSyncUploadResult result = new DataSyncUploader(Sftp).Upload(file, RecordKind, Force, ShowProgress, RemoteFolder);
                 if (result.Outcome == DataSyncUploadOutcome.NameInUse)
                     WriteWarning(result.RemotePath + " is already on the server (" + (result.ExistingIsFromToday ? "sent today: OCLC keeps only the last file of a name per day" : "from " + result.ExistingLastWriteTimeUtc?.ToString("u")) +
                         "); " + result.Name + " was not sent. Use -Force to replace it, or give the file a new name.");

@@ -111,4 +111,47 @@ public sealed class DataSyncUploaderTests : IDisposable
         Assert.Equal(DataSyncUploadOutcome.Uploaded, forced.Outcome);
         Assert.Equal(changed, File.ReadAllBytes(SftpServer.LocalPathOf(first.RemotePath)));
     }
+
+    /// <summary>The files in a server folder whose names contain <paramref name="name"/> (the final and the temporary name).</summary>
+    private static string[] ServerFilesNamed(string folder, string name) =>
+        Array.FindAll(Directory.GetFiles(SftpServer.LocalPathOf(folder)), f => Path.GetFileName(f).Contains(name));
+
+    [RequiresSftpFact]
+    public void A_folder_the_account_may_not_write_names_the_file_and_the_folder_and_leaves_nothing_there()
+    {
+        string local = LocalFile("bibs", 5000);
+        string name = Path.GetFileName(local);
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+
+        var e = Assert.Throws<SftpTransferException>(() =>
+            new DataSyncUploader(connection).Upload(local, DataSyncRecordKind.Bibliographic, remoteFolder: SftpServer.ReadOnlyFolder));
+
+        Assert.Equal(SftpFailure.PermissionDenied, e.Failure);
+        Assert.StartsWith(name + " was not uploaded to " + SftpServer.ReadOnlyFolder + " on ", e.Message);
+        Assert.Contains("permission denied", e.Message);
+        Assert.EndsWith("Nothing of it was left on the server.", e.Message);
+        Assert.Empty(ServerFilesNamed(SftpServer.ReadOnlyFolder, name));
+    }
+
+    [RequiresSftpFullDiskFact]
+    public void A_full_disk_names_the_file_and_the_folder_and_removes_the_partial_upload()
+    {
+        string folder = SftpServer.FullDiskFolder!;
+        string local = LocalFile("bibs", 1_000_000, seed: 5); // the folder's file system holds 256 KiB
+        string name = Path.GetFileName(local);
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+        var uploader = new DataSyncUploader(connection);
+
+        var e = Assert.Throws<SftpTransferException>(() => uploader.Upload(local, DataSyncRecordKind.Bibliographic, remoteFolder: folder));
+
+        Assert.NotEqual(SftpFailure.ConnectionLost, e.Failure);
+        Assert.StartsWith(name + " was not uploaded to " + folder + " on ", e.Message);
+        Assert.Contains(DataSyncUploader.TemporaryPathFor(folder + "/" + name), e.Message);
+        Assert.EndsWith("Nothing of it was left on the server.", e.Message);
+        Assert.Empty(ServerFilesNamed(folder, name));
+        // The space the partial file took is free again: a small file fits.
+        string small = LocalFile("bibs", 10_000, seed: 6);
+        Assert.Equal(DataSyncUploadOutcome.Uploaded, uploader.Upload(small, DataSyncRecordKind.Bibliographic, remoteFolder: folder).Outcome);
+        File.Delete(SftpServer.LocalPathOf(folder + "/" + Path.GetFileName(small)));
+    }
 }
