@@ -37,6 +37,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
                 if (_connection != null) return _connection;
                 ISftpSessionFactory factory = ModuleServices.CreateSftpSessionFactory();
                 SftpEndpoint endpoint = ResolveEndpoint(out string profileName, out bool pinned);
+                WriteDebug("Connecting to " + endpoint + " (connection " + profileName + ", " + SignInOf(endpoint) + "), host key " + (endpoint.HostKeyFingerprint ?? "not pinned") + ".");
                 var connection = new SftpConnection(factory, endpoint);
                 try { _ = connection.Session; }
                 catch (SftpTransferException e) when (e.Failure == SftpFailure.HostKeyNotPinned && e.OfferedHostKeyFingerprint != null)
@@ -49,8 +50,16 @@ namespace OclcCataloging.Commands.DataSyncTransfer
                     _ = connection.Session; // a key different from the one just trusted is refused as changed
                 }
                 if (!pinned) SftpHostKeyPinning.Save(this, profileName, endpoint.HostKeyFingerprint!);
+                WriteDebug("Connected to " + endpoint + "; the server's host key is " + endpoint.HostKeyFingerprint + ".");
                 return _connection = connection;
             }
+        }
+
+        /// <summary>How the connection signs in, for the debug stream: the kind of secret, never the secret.</summary>
+        private static string SignInOf(SftpEndpoint endpoint)
+        {
+            if (endpoint.PrivateKeyPath != null) return "key file " + endpoint.PrivateKeyPath + (endpoint.PrivateKeyPassphrase != null ? " with its passphrase" : " without a passphrase");
+            return endpoint.Password != null ? "password" : "no password or key";
         }
 
         private SftpEndpoint ResolveEndpoint(out string profileName, out bool pinned)
