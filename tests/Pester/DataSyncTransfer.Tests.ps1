@@ -274,4 +274,13 @@ Describe 'Import-DataSyncReport without a server' {
         $rows[-1].Columns | Should -Be @('1', '2')
         $rows[-1].Layout | Should -Be 'Raw'
     }
+
+    It 'reads the pipe-delimited exception report into LSN, OCN, severity and message' {
+        $file = Join-Path $TestDrive 'XYZ-XYZ.1234567.IN.BIB.D20261204.T010203456.1234567.XYZ.bibs.mrc_1.BibExceptionReport.txt'
+        Set-Content $file "7001|b1000003||4567|Validation|Severe|Invalid tag 509.`n7001|b1000004"
+        $rows = Import-DataSyncReport -LiteralPath $file
+        $rows[0].Layout | Should -Be 'BibliographicException'
+        $rows[0].Lsn, $rows[0].Ocn, $rows[0].Severity, $rows[0].Message | Should -Be @('b1000003', '4567', 'Severe', 'Invalid tag 509.')
+        $rows[1].Problem | Should -Match '2 of the 7 columns'
+    }
 }
