@@ -79,11 +79,13 @@ namespace OclcCataloging.DataSync.Transfer
                     }
                 }
 
-                bool first = true;
+                bool first = true, renameSent = false;
                 while (true)
                 {
                     try
                     {
+                        // A rename whose answer was lost may have been done: then the file is there and is not sent again.
+                        if (renameSent && RenameWasDone(temporary, remote, source.Length)) break;
                         long offset = StartOffset(temporary, source.Length);
                         if (first) { result.ResumedFrom = offset; first = false; }
                         Send(source, offset, temporary, result, clock, progress);
@@ -91,6 +93,7 @@ namespace OclcCataloging.DataSync.Transfer
                         if (sent == null || sent.Length != source.Length)
                             throw new SftpTransferException(SftpFailure.Other,
                                 "The server holds " + (sent?.Length ?? 0) + " bytes of " + temporary + " after sending " + source.Length + "; the upload was not renamed.");
+                        renameSent = true;
                         _connection.Session.Rename(temporary, remote, overwrite: force);
                         break;
                     }
@@ -128,6 +131,10 @@ namespace OclcCataloging.DataSync.Transfer
             return new SftpTransferException(e.Failure,
                 result.Name + " was not uploaded to " + RemotePath.FolderOf(result.RemotePath) + " on " + _connection.Endpoint + ": " + e.Message + " " + left, e);
         }
+
+        /// <summary>After a connection lost during the rename: the temporary file is gone and the file has its full length.</summary>
+        private bool RenameWasDone(string temporary, string remote, long length) =>
+            _connection.Session.Find(temporary) == null && _connection.Session.Find(remote)?.Length == length;
 
         /// <summary>The size of a partial upload to continue from; a temporary file longer than the source is started again.</summary>
         private long StartOffset(string temporary, long sourceLength)

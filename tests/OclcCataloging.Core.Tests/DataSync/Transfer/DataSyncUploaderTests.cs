@@ -154,4 +154,55 @@ public sealed class DataSyncUploaderTests : IDisposable
         Assert.Equal(DataSyncUploadOutcome.Uploaded, uploader.Upload(small, DataSyncRecordKind.Bibliographic, remoteFolder: folder).Outcome);
         File.Delete(SftpServer.LocalPathOf(folder + "/" + Path.GetFileName(small)));
     }
+
+    /// <summary>A partial upload as an earlier run left it, writable by the server's user (the tests write it as another user).</summary>
+    private static void ServerPartialFile(string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+    }
+
+    [RequiresSftpFact]
+    public void A_partial_file_left_by_an_earlier_run_is_continued_and_one_longer_than_the_file_is_started_again()
+    {
+        string local = LocalFile("bibs", 200_000, seed: 8);
+        byte[] bytes = File.ReadAllBytes(local);
+        string remote = DataSyncUploader.RemotePathFor(local, DataSyncRecordKind.Bibliographic);
+        string temporary = SftpServer.LocalPathOf(DataSyncUploader.TemporaryPathFor(remote));
+        ServerPartialFile(temporary, bytes.AsSpan(0, 70_000).ToArray());
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+        var uploader = new DataSyncUploader(connection);
+
+        DataSyncUploadResult resumed = uploader.Upload(local, DataSyncRecordKind.Bibliographic);
+
+        Assert.Equal(70_000, resumed.ResumedFrom);
+        Assert.Equal(bytes, File.ReadAllBytes(SftpServer.LocalPathOf(remote)));
+
+        ServerPartialFile(temporary, new byte[300_000]);
+        DataSyncUploadResult restarted = uploader.Upload(local, DataSyncRecordKind.Bibliographic, force: true);
+
+        Assert.Equal(0, restarted.ResumedFrom);
+        Assert.Equal(bytes, File.ReadAllBytes(SftpServer.LocalPathOf(remote)));
+        Assert.False(File.Exists(temporary));
+    }
+
+    [RequiresSftpFact]
+    public void A_rename_whose_answer_was_lost_is_not_followed_by_a_second_upload()
+    {
+        string local = LocalFile("bibs", 50_000, seed: 9);
+        var factory = new DroppingSessionFactory { DropAfterRename = true };
+        var progress = new List<TransferProgress>();
+        using var connection = new SftpConnection(factory, SftpServer.Endpoint());
+
+        DataSyncUploadResult result = new DataSyncUploader(connection).Upload(local, DataSyncRecordKind.Bibliographic, progress: progress.Add);
+
+        Assert.Equal(DataSyncUploadOutcome.Uploaded, result.Outcome);
+        Assert.Equal(1, result.Reconnects);
+        Assert.Equal(2, factory.Opened);
+        Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(SftpServer.LocalPathOf(result.RemotePath)));
+        // The bytes went over once: the second connection only looked.
+        Assert.Equal(50_000, progress[^1].Bytes);
+        Assert.Single(progress, p => p.Bytes == 50_000);
+    }
 }
