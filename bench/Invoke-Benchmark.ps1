@@ -14,6 +14,8 @@
       pwsh Import|Measure   Import-MarcFile | Measure-Object
       pwsh gateway          Send-GatewayExport -> Start-GatewayListener on loopback (one connection per record),
                             sequential and -ThrottleLimit 8 (dataset "gateway", at most 10,000 records)
+      pwsh sftp             Send-DataSyncFile of one -SftpSizeMB file to the loopback SFTP test server (tests/peers/sftp),
+                            next to OpenSSH's sftp -b put of the same file (dataset "sftp"; MB/s)
       pwsh batch            Invoke-BatchSearch with the 1,000-key file of tests/peers/zebra against the Zebra SRU
                             server, and 1,000 keys against the WorldCat simulator (unpaced): keys/s
       pwsh Import|Export    Import-MarcFile | Export-MarcFile -Format MarcXml (and -Format Iso2709), to a temp file
@@ -66,7 +68,7 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions); all available when empty.
+    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions, sftp); all available when empty.
     [string[]] $Dataset = @(),
 
     # OclcCataloging.Simulators.dll (build.ps1 -Task Bench builds it): the WorldCat simulator for the batch rows.
@@ -74,6 +76,13 @@ param(
 
     # The Zebra SRU server for the batch rows (started from tests/peers/zebra when nothing answers and zebrasrv exists).
     [string] $ZebraSru = $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' }),
+
+    # The SFTP test server's env file for the sftp rows (tests/peers/sftp); started on 127.0.0.1:22220 when none is given and it can be.
+    [string] $SftpEnvFile = $env:OCLC_SFTP_TEST,
+
+    # Size of the file the sftp rows upload, in MB.
+    [ValidateRange(1, 10000)]
+    [int] $SftpSizeMB = 100,
 
     # Keep the generated large file (it is deleted after the run otherwise; the 200k files are always kept).
     [switch] $KeepLargeFile
@@ -607,6 +616,54 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'actions') {
     }
 }
 
+# SFTP upload (issue 14): Send-DataSyncFile of one file to the loopback OpenSSH test server next to OpenSSH's own
+# client (sftp -b, put) on the same file and server. The in-process seconds (the JSON line) time only the upload
+# (connecting, the same-name check, the bytes, the size check and the rename); the comparison uses them, against
+# sftp's wall time (which includes its start-up and connection).
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'sftp') {
+    Write-Step 'SFTP upload'
+    $root = Split-Path -Parent $PSScriptRoot
+    $sftpWork = $null
+    if (-not ($SftpEnvFile -and (Test-Path -LiteralPath $SftpEnvFile))) {
+        $free = -not (& { $c = [System.Net.Sockets.TcpClient]::new(); try { $c.ConnectAsync('127.0.0.1', 22220).Wait(1000) } catch { $false } finally { $c.Dispose() } })
+        if ($free -and (Test-Path /usr/sbin/sshd) -and ((& id -u) -eq '0')) {
+            $sftpWork = Join-Path $WorkDir 'sftp'
+            & bash (Join-Path $root 'tests/peers/sftp/start-sftp.sh') $sftpWork 22220 | Out-Host
+            if ($LASTEXITCODE -eq 0) { $SftpEnvFile = Join-Path $sftpWork 'env' } else { $sftpWork = $null }
+        }
+    }
+    if ($SftpEnvFile -and (Test-Path -LiteralPath $SftpEnvFile)) {
+        try {
+            $cfg = @{}; foreach ($line in Get-Content -LiteralPath $SftpEnvFile) { $k, $v = $line -split '=', 2; $cfg[$k] = $v }
+            $upload = Join-Path $WorkDir '1234567.OCWMS.bench.mrc'
+            $bytes = [byte[]]::new($SftpSizeMB * 1MB); [Random]::new($Seed).NextBytes($bytes); [IO.File]::WriteAllBytes($upload, $bytes); $bytes = $null
+            $size = [long]$SftpSizeMB * 1MB
+            # The child reads the password from the env file: it is never on a command line.
+            $send = $importModule + '; $env:OCLC_CONNECTIONS_PATH = ' + (ConvertTo-PSLiteral (Join-Path $WorkDir 'sftp-connections.json')) +
+                '; $cfg = @{}; foreach ($l in Get-Content -LiteralPath ' + (ConvertTo-PSLiteral $SftpEnvFile) + ') { $k, $v = $l -split ''='', 2; $cfg[$k] = $v }' +
+                '; $cred = [pscredential]::new($cfg.USER, (ConvertTo-SecureString $cfg.PASSWORD -AsPlainText -Force))' +
+                '; Set-OclcConnection Bench Sftp -ComputerName 127.0.0.1 -Port ([int] $cfg.PORT) -Credential $cred -HostKeyFingerprint $cfg.FINGERPRINT -SecretStore KeyFile' +
+                '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                '; $r = Send-DataSyncFile -LiteralPath ' + (ConvertTo-PSLiteral $upload) + ' -Connection Bench -RecordKind Bibliographic -Force -Confirm:$false' +
+                '; $sw.Stop(); ''{"bytes":'' + $r.Length + '',"outcome":"'' + $r.Outcome + ''","seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+            $null = Measure-Benchmark -DatasetName 'sftp' -InputBytes $size -Name "Send-DataSyncFile $SftpSizeMB MB -> loopback sshd" -Tool 'pwsh' -Kind 'sftp-upload' `
+                -Command (Get-PwshCommand $send) -Display 'Send-DataSyncFile -LiteralPath FILE -Connection Bench -RecordKind Bibliographic -Force (SSH.NET, temp name + rename)' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.bytes -ne $size -or $j.outcome -ne 'Uploaded') { "uploaded $($j.bytes) bytes ($($j.outcome)), expected $size (Uploaded)" } } `
+                -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+            $batch = Join-Path $WorkDir 'sftp-batch.txt'
+            Set-Content -LiteralPath $batch -Value "put $upload /xfer/metacoll/in/bib/1234567.OCWMS.sftpb.mrc"
+            $remoteCopy = Join-Path $cfg.ROOT 'xfer/metacoll/in/bib/1234567.OCWMS.sftpb.mrc'
+            $null = Measure-Benchmark -DatasetName 'sftp' -InputBytes $size -Name "sftp -b put $SftpSizeMB MB -> loopback sshd" -Tool 'openssh' -Kind 'sftp-upload' `
+                -Command @('sftp', '-q', '-b', $batch, '-i', $cfg.KEY, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-P', $cfg.PORT, "$($cfg.USER)@127.0.0.1") `
+                -Display 'sftp -q -b BATCH(put FILE) -i KEY -P PORT USER@127.0.0.1 (OpenSSH client)' `
+                -Check { param($r) if (-not (Test-Path -LiteralPath $remoteCopy)) { 'the file is not on the server' } elseif ((Get-Item -LiteralPath $remoteCopy).Length -ne $size) { "the server holds $((Get-Item -LiteralPath $remoteCopy).Length) bytes, expected $size" } }
+            foreach ($f in (Join-Path $cfg.ROOT 'xfer/metacoll/in/bib/1234567.OCWMS.bench.mrc'), $remoteCopy, $upload) { if (Test-Path -LiteralPath $f) { [IO.File]::Delete($f) } }
+        }
+        finally { if ($sftpWork) { & bash (Join-Path $root 'tests/peers/sftp/stop-sftp.sh') $sftpWork | Out-Host } }
+    }
+    else { Add-Note 'SFTP upload rows skipped: no SFTP test server (give -SftpEnvFile or OCLC_SFTP_TEST, or run as root with openssh-server installed and 127.0.0.1:22220 free).' }
+}
+
 # ---------------------------------------------------------------------------------------------------
 $large = $null
 if ($LargeFileMB -gt 0) {
@@ -672,6 +729,13 @@ foreach ($row in $script:Results) {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'iso2709') 'yaz -o marc'
                 if ($row.Tool -eq 'pwsh') { $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'iso2709-file') 'yaz -o marc > file' }
             }
+        }
+    }
+    if ($row.Tool -eq 'pwsh' -and $row.Kind -eq 'sftp-upload' -and -not $row.Failed -and $row.InProcessSeconds) {
+        $ref = @($script:Results | Where-Object { $_.Dataset -eq $row.Dataset -and $_.Tool -eq 'openssh' -and $_.Kind -eq 'sftp-upload' -and -not $_.Failed -and $_.MBPerSecond }) | Select-Object -First 1
+        if ($ref) {
+            $mbps = $row.InputBytes / 1MB / $row.InProcessSeconds
+            $cmp += '{0:0.0} MB/s in process = {1:0.00}× sftp -b' -f $mbps, ($mbps / $ref.MBPerSecond)
         }
     }
     $row | Add-Member -NotePropertyName Comparison -NotePropertyValue (@($cmp | Where-Object { $_ }) -join '; ') -Force
