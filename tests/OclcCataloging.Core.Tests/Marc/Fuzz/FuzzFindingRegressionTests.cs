@@ -258,4 +258,36 @@ public class FuzzFindingRegressionTests
         Assert.Equal(text.IndexOf("<record>", text.IndexOf("r1", StringComparison.Ordinal), StringComparison.Ordinal) - results[0].Record!.Origin!.ByteOffset,
             results[0].Record!.Origin!.ByteLength);
     }
+
+    // ---- ISO 2709: a broken directory followed by a flood of field terminators
+
+    [Fact]
+    public void A_broken_directory_with_more_pieces_than_any_directory_holds_is_one_unreadable_record()
+    {
+        byte[] body = Concat(Repeat(new byte[] { (byte)'x', 0x1E }, 100_000), new byte[] { 0x1D });
+        byte[] broken = Concat(Ascii((24 + 12 + body.Length).ToString("D5") + "nam a2200037 a 4500"), Ascii("001zz0000000"), body);
+        broken[35] = 0x1E; // the directory's terminator, right after one malformed entry
+        byte[] good = Build('a', ("001", Ascii("next")), ("245", Ascii("10\u001faAfter the flood")));
+        var results = MarcContract.CheckRead(Concat(broken, good), MarcFormat.Iso2709);
+        Assert.Equal(2, results.Count);
+        var error = results[0].Error!;
+        Assert.NotNull(error);
+        Assert.Equal(broken.Length, error.RawBytes.Length);
+        Assert.Contains("more than any directory can describe", error.Message);
+        Assert.Equal("next", results[1].Record!.ControlNumber);
+    }
+
+    [Fact]
+    public void A_broken_directory_with_a_few_pieces_is_still_rebuilt()
+    {
+        byte[] body = Concat(Repeat(Ascii("  \u001fax\u001e"), 50), new byte[] { 0x1D });
+        byte[] broken = Concat(Ascii((24 + 12 + body.Length).ToString("D5") + "nam a2200037 a 4500"), Ascii("245zz0000000"), body);
+        broken[35] = 0x1E;
+        var record = Assert.Single(MarcContract.CheckRead(broken, MarcFormat.Iso2709)).Record!;
+        Assert.Contains(record.Warnings, w => w.Code == MarcDiagnosticCodes.DirectoryRebuilt);
+        Assert.True(record.Fields.Count >= 49, record.Fields.Count + " fields rebuilt");
+        var unknown = record.Warnings.Where(w => w.Code == MarcDiagnosticCodes.InvalidTag).ToList();
+        Assert.Equal(21, unknown.Count);
+        Assert.Contains(" more fields have no directory entry", unknown[^1].Message);
+    }
 }
