@@ -7,7 +7,8 @@ namespace OclcCataloging.Fuzz;
 /// Random mutation fuzzing without afl: seeds are mutated (bit flips, byte changes, inserted and deleted runs,
 /// dictionary tokens, splices of two seeds) and each input is checked against the target's contract for a fixed
 /// time. No coverage feedback, so it finds less than afl-fuzz; it runs anywhere (CI smoke, Windows).
-/// <c>run TARGET SECONDS [SEEDDIR|FILE]... [--out DIR] [--dict FILE] [--seed N] [--max-input BYTES]</c>.
+/// <c>run TARGET SECONDS [SEEDDIR|FILE]... [--out DIR] [--dict FILE] [--seed N] [--max-input BYTES] [--runs N]</c>
+/// (<c>--runs</c> with <c>--seed</c> makes a run repeatable: the same inputs in the same order, as the CI smoke test needs).
 /// A breach is minimised, saved to the output folder (input + .txt with the message) and counted; exit code 1
 /// when there was any.
 /// </summary>
@@ -23,13 +24,14 @@ public static class InProcessFuzzer
     {
         if (args.Length < 1 || !double.TryParse(args[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds))
         {
-            Console.Error.WriteLine("usage: run TARGET SECONDS [SEEDDIR|FILE]... [--out DIR] [--dict FILE] [--seed N] [--max-input BYTES]");
+            Console.Error.WriteLine("usage: run TARGET SECONDS [SEEDDIR|FILE]... [--out DIR] [--dict FILE] [--seed N] [--max-input BYTES] [--runs N]");
             return 2;
         }
         string outDir = Path.Combine("out", "fuzz", target.Name);
         string? dictPath = Path.Combine(AppContext.BaseDirectory, "marc.dict");
         int? seed = null;
         int maxInput = DefaultMaxInput;
+        long maxRuns = long.MaxValue;
         var seedPaths = new List<string>();
         for (int i = 1; i < args.Length; i++)
         {
@@ -39,6 +41,7 @@ public static class InProcessFuzzer
                 case "--dict": dictPath = args[++i]; break;
                 case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--max-input": maxInput = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--runs": maxRuns = long.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 default: seedPaths.Add(args[i]); break;
             }
         }
@@ -58,7 +61,8 @@ public static class InProcessFuzzer
             if (Check(target, s, out string? why)) continue;
             Record(target, s, why!, outDir, failures);
         }
-        while (clock.Elapsed.TotalSeconds < seconds)
+        long mutated = 0;
+        while (clock.Elapsed.TotalSeconds < seconds && mutated++ < maxRuns)
         {
             byte[] input = mutator.Mutate(seeds[random.Next(seeds.Count)], seeds[random.Next(seeds.Count)]);
             runs++;

@@ -46,6 +46,41 @@ public class FuzzTargetReplayTests
         Assert.True(checkedSeeds > 0, "no seed for target " + name);
     }
 
+    /// <summary>
+    /// The CI smoke: a fixed number of mutated inputs from a fixed random seed per target, so the run is the same
+    /// every time and a regression in a reader or parser shows as a failing test (build.ps1 -Task Fuzz runs longer).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Smoke_fuzzing_finds_no_breach(string name)
+    {
+        var target = FuzzTargets.Find(name)!;
+        bool marc = new[] { "iso2709", "marcxml", "json", "mrk", "mrk8", "sniff" }.Contains(name);
+        string outDir = Path.Combine(Path.GetTempPath(), "oclc-fuzz-smoke-" + Guid.NewGuid().ToString("N"));
+        var args = new List<string> { "120" };
+        args.AddRange(new[]
+        {
+            Path.Combine(Root, "tests", "OclcCataloging.Fuzz", "seeds", name), Path.Combine(Root, "samples"),
+            Path.Combine(Root, "tests", "OclcCataloging.Core.Tests", "Search", "Sru", "Fixtures"),
+        }.Where(Directory.Exists));
+        args.AddRange(new[] { "--out", outDir, "--seed", "20261207", "--runs", marc ? "150" : "1500", "--max-input", "16384",
+            "--dict", Path.Combine(Root, "tests", "OclcCataloging.Fuzz", "marc.dict") });
+        try
+        {
+            var console = new StringWriter();
+            var previous = Console.Out;
+            Console.SetOut(console);
+            int rc;
+            try { rc = InProcessFuzzer.Run(target, args.ToArray()); }
+            finally { Console.SetOut(previous); }
+            Assert.True(rc == 0, console.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
     [Fact]
     public void The_in_process_fuzzer_finds_a_planted_breach_and_saves_it_minimised()
     {
