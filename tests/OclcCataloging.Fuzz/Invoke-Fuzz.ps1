@@ -40,7 +40,7 @@ $driver = Join-Path $bin 'OclcCataloging.Fuzz.dll'
 $all = @(& dotnet $driver list | ForEach-Object { ($_ -split "`t")[0] })
 # "a,b" arrives as one string from pwsh -File
 $requested = @($Target | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
-$names = if ($requested.Count -gt 0) { $requested } else { $all }
+$names = @(if ($requested.Count -gt 0) { $requested } else { $all })
 foreach ($n in $names) { if ($n -notin $all) { throw "Unknown fuzzing target '$n'. Known: $($all -join ', ')." } }
 
 function Get-SeedPath([string] $Name) {
