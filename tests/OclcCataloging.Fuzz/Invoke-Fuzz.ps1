@@ -30,7 +30,8 @@ Set-StrictMode -Version 3.0
 
 $root = Split-Path (Split-Path $PSScriptRoot)
 $shared = Join-Path (Split-Path $root) 'shared'
-$bin = Join-Path $OutDir 'bin'
+# afl needs the core instrumented, which the in-process engine must not load: one folder per engine
+$bin = Join-Path $OutDir $(if ($Engine -eq 'Afl') { 'bin-afl' } else { 'bin' })
 
 Write-Host "Publishing the fuzzing targets into $bin"
 & dotnet publish (Join-Path $PSScriptRoot 'OclcCataloging.Fuzz.csproj') -c Release -o $bin --nologo -v q
