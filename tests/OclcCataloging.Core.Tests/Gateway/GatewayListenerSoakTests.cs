@@ -185,7 +185,7 @@ public class GatewayListenerSoakTests
 
     private static byte[] RandomBytes(Random random)
     {
-        var b = new byte[1 + random.Next(600)];
+        var b = new byte[5 + random.Next(600)];
         random.NextBytes(b);
         if (random.Next(2) == 0) "00300"u8.CopyTo(b); // looks like a leader length
         return b;
