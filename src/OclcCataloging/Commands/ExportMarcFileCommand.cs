@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Editing;
 using OclcCataloging.Marc.IO;
 using OclcCataloging.Marc.Iso2709;
 
@@ -108,8 +109,15 @@ namespace OclcCataloging.Commands
         [Parameter]
         public string? RulesPath { get; set; }
 
+        /// <summary>Fields to leave out of the file (Connexion's "Fields to Delete on Export"): tag patterns such as 9XX, 029, 938, or a pattern with subfield codes such as 856$z.</summary>
+        [Parameter]
+        public string[] RemoveField { get; set; } = Array.Empty<string>();
+
+        private IReadOnlyList<FieldSelector> _remove = Array.Empty<FieldSelector>();
+
         protected override void BeginProcessing()
         {
+            _remove = RemoveFieldArgument.Parse(this, RemoveField);
             _validation = ExportValidation.Create(this, Validate, ExcludeRule, RulesPath);
             string path = ProviderPaths.ResolveWritableFile(this, _path, _literal, "the file", "records.mrc");
 
@@ -194,7 +202,7 @@ namespace OclcCataloging.Commands
                 _received++;
                 try
                 {
-                    MarcRecord output = Convert(record);
+                    MarcRecord output = Convert(FieldRemoval.Apply(record, _remove));
                     if (_validation?.Refuse(output, _received) is { } invalid)
                     {
                         _refused++;

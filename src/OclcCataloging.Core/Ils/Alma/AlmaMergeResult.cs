@@ -15,7 +15,10 @@ namespace OclcCataloging.Ils.Alma
             Incoming = incoming;
             Existing = existing;
             Record = record;
-            Changes = changes;
+            RecordId = RecordMatchIndex.KeyOf(incoming);
+            var named = new List<FieldChange>(changes.Count);
+            foreach (FieldChange c in changes) named.Add(c.ForRecord(RecordId));
+            Changes = named;
             IncomingBriefLevel = incomingLevel;
             ExistingBriefLevel = existingLevel;
             IncomingVersion = incomingVersion;
@@ -35,6 +38,9 @@ namespace OclcCataloging.Ils.Alma
 
         /// <summary>Field by field: Kept, Replaced, Added, Removed, Ignored, Unchanged.</summary>
         public IReadOnlyList<FieldChange> Changes { get; }
+
+        /// <summary>The incoming record's OCLC number (else "001:" and its 001): the key it was matched on.</summary>
+        public string? RecordId { get; }
 
         public string? ControlNumber => Existing?.ControlNumber ?? Incoming.ControlNumber;
         public int IncomingBriefLevel { get; }

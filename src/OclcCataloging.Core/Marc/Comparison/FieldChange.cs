@@ -30,6 +30,12 @@ namespace OclcCataloging.Marc.Comparison
         /// <summary>Why, for merges and constant data ("local field", "lower brief level").</summary>
         public string Reason { get; }
 
+        /// <summary>Which record the change belongs to (its OCLC number, else its 001); null until a caller sets it.</summary>
+        public string? RecordId { get; private set; }
+
+        /// <summary>A copy of this change that names its record.</summary>
+        public FieldChange ForRecord(string? recordId) => new FieldChange(Tag, Occurrence, Change, OldValue, NewValue, Reason) { RecordId = recordId };
+
         public override string ToString() => Change + " " + Tag + ": " + (OldValue ?? "-") + " -> " + (NewValue ?? "-");
     }
 }
