@@ -111,6 +111,7 @@ namespace OclcCataloging.Commands
 
         /// <summary>Fields to leave out of the file (Connexion's "Fields to Delete on Export"): tag patterns such as 9XX, 029, 938, or a pattern with subfield codes such as 856$z.</summary>
         [Parameter]
+        [TagListTransformation]
         public string[] RemoveField { get; set; } = Array.Empty<string>();
 
         private IReadOnlyList<FieldSelector> _remove = Array.Empty<FieldSelector>();
