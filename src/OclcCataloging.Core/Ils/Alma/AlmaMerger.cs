@@ -8,8 +8,9 @@ namespace OclcCataloging.Ils.Alma
 {
     /// <summary>
     /// Merges an incoming record (from Connexion) into the existing Alma record the way an OCLC Connexion integration
-    /// profile would: guards first, then the merge method. Neither input record changes. Fields of the result are in
-    /// tag order (stable: existing occurrences before incoming ones). An incoming field identical to a field the
+    /// profile would: guards first, then the merge method. Neither input record changes. The existing fields that stay
+    /// keep their order; each incoming field taken goes before the first field with a higher tag (after the existing
+    /// fields with its tag). An incoming field identical to a field the
     /// existing record keeps is not added twice. See docs/design/ils-merge-rules.md.
     /// </summary>
     public static class AlmaMerger
@@ -83,7 +84,8 @@ namespace OclcCataloging.Ils.Alma
                     changes.Add(new FieldChange(tag, OccurrenceOf(incoming, ig.Field), FieldChangeKind.Ignored, null, ig.Field.ToMarcText(), ig.Reason));
             }
 
-            foreach (var f in kept.Concat(taken).OrderBy(f => f.Tag, StringComparer.Ordinal)) merged.Fields.Add(f.Clone());
+            foreach (var f in kept) merged.Fields.Add(f.Clone());
+            foreach (var f in taken) merged.InsertFieldInOrder(f.Clone());
             return new AlmaMergeResult(options.Method, AlmaMergeOutcome.Merged, incoming, existing, merged, changes,
                 incomingLevel, existingLevel, incomingVersion, existingVersion, "merged with " + options.Method);
         }
