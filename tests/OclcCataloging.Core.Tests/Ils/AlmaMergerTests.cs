@@ -187,4 +187,61 @@ public class AlmaMergerTests
         Assert.Equal(3, result.Record!.GetFields("035").Count);
         Assert.Equal("New title.", result.Record.GetField("245")!.Text);
     }
+
+    [Theory]
+    [InlineData(' ', true)]    // 035 with indicators 9 and blank: a local number, stays
+    [InlineData('9', false)]   // 9 and 9 is not that case: replaced like any 035
+    [InlineData('1', false)]
+    public void Overlay_keeps_only_the_035_with_indicators_9_and_blank(char ind2, bool kept)
+    {
+        var existing = Existing();
+        existing.AddDataField("035", "9" + ind2, "a", "LOCAL-CASE");
+        var result = AlmaMerger.Merge(Incoming(), existing, new AlmaMergeOptions { Method = AlmaMergeMethod.OverlayAllFieldsButLocal });
+        Assert.Equal(kept, result.Record!.GetFields("035").Any(f => ((DataField)f).GetValue('a') == "LOCAL-CASE"));
+    }
+
+    [Fact]
+    public void Replace245_by_name_keeps_the_existing_245_when_incoming_has_none()
+    {
+        var incoming = Incoming();
+        incoming.RemoveFields("245");
+        var result = AlmaMerger.Merge(incoming, Existing(), new AlmaMergeOptions { Method = AlmaMergeMethod.Replace245And035 });
+        Assert.Equal("Old title.", ((DataField)result.Record!.GetField("245")!).GetValue('a'));
+        Assert.Equal(FieldChangeKind.Kept, result.Changes.Single(c => c.Tag == "245").Change);
+    }
+
+    [Fact]
+    public void Conditional_subject_headings_adds_an_identical_heading_once()
+    {
+        var result = Merge(AlmaMergeMethod.ConditionalSubjectHeadings);
+        Assert.Single(result.Record!.GetFields("650"), f => ((DataField)f).GetValue('a') == "Old subject.");
+        Assert.Contains(result.Changes, c => c.Tag == "650" && c.Change == FieldChangeKind.Ignored && c.Reason == "already in the existing record");
+    }
+
+    [Fact]
+    public void Keep_only_old_value_keeps_the_existing_order_even_out_of_tag_order()
+    {
+        var existing = Existing();
+        existing.AddDataField("035", "  ", "a", "(OCoLC)999");
+        var result = AlmaMerger.Merge(Incoming(), existing, new AlmaMergeOptions { Method = AlmaMergeMethod.KeepOnlyOldValue });
+        Assert.True(result.Record!.ContentEquals(existing));
+        Assert.Equal("035", result.Record.Fields[result.Record.Fields.Count - 1].Tag);
+    }
+
+    [Fact]
+    public void Brief_level_guard_is_checked_before_the_older_version_guard()
+    {
+        var options = new AlmaMergeOptions { BriefLevelGuard = true, OlderVersionGuard = true };
+        var result = AlmaMerger.Merge(Incoming('3', "20200101000000.0"), Existing(' '), options);
+        Assert.Equal(AlmaMergeOutcome.BlockedBriefLevel, result.Outcome);
+        Assert.Equal(AlmaMergeOutcome.BlockedOlderVersion, AlmaMerger.Merge(Incoming(' ', "20200101000000.0"), Existing(' '), options).Outcome);
+    }
+
+    [Fact]
+    public void Changes_name_the_record_by_its_oclc_number()
+    {
+        var result = Merge(AlmaMergeMethod.OverlayAllFieldsButLocal);
+        Assert.Equal("111", result.RecordId);
+        Assert.All(result.Changes, c => Assert.Equal("111", c.RecordId));
+    }
 }
