@@ -133,6 +133,10 @@ Describe 'OclcCataloging module' {
     Context 'Help' -ForEach @(
         @{ Name = 'Import-MarcFile' }
         @{ Name = 'Export-MarcFile' }
+        @{ Name = 'Merge-MarcRecord' }
+        @{ Name = 'Compare-MarcRecord' }
+        @{ Name = 'Resolve-KohaImportAction' }
+        @{ Name = 'Set-MarcConstantData' }
     ) {
         BeforeAll {
             $script:help = Get-Help -Name $Name -Full
