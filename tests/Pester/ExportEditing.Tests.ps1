@@ -1,5 +1,15 @@
 # Constant data (New-/Set-MarcConstantData) and -RemoveField (Export-MarcFile, Send-GatewayExport): Connexion's
 # "apply default constant data" and "Fields to Delete on Export", checked on every output format.
+BeforeDiscovery {
+    $formats = @(
+        @{ Format = 'Iso2709'; Extension = 'mrc' }
+        @{ Format = 'MarcXml'; Extension = 'xml' }
+        @{ Format = 'Json'; Extension = 'json' }
+        @{ Format = 'Mrk'; Extension = 'mrk' }
+        @{ Format = 'Mrk8'; Extension = 'mrk8' }
+    )
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-OclcModule
@@ -17,13 +27,6 @@ BeforeAll {
         $r
     }
 
-    $script:formats = @(
-        @{ Format = 'Iso2709'; Extension = 'mrc' }
-        @{ Format = 'MarcXml'; Extension = 'xml' }
-        @{ Format = 'Json'; Extension = 'json' }
-        @{ Format = 'Mrk'; Extension = 'mrk' }
-        @{ Format = 'Mrk8'; Extension = 'mrk8' }
-    )
 }
 
 Describe 'Export-MarcFile -RemoveField' {
