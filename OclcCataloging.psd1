@@ -45,6 +45,11 @@
         'Get-DataSyncRemoteFile'
         'Receive-DataSyncFile'
         'Import-DataSyncReport'
+        'Merge-MarcRecord'
+        'Compare-MarcRecord'
+        'Resolve-KohaImportAction'
+        'New-MarcConstantData'
+        'Set-MarcConstantData'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -88,5 +88,14 @@ namespace OclcCataloging.Commands
         internal const string DataSyncNameInvalid = "DataSyncNameInvalid";
         internal const string DataSyncNameInUse = "DataSyncNameInUse";
         internal const string SftpPrefix = "Sftp";
+
+        // Issue 13: -RemoveField, Merge-MarcRecord, Compare-MarcRecord, Resolve-KohaImportAction, constant data
+        internal const string FieldSelectorInvalid = "FieldSelectorInvalid";
+        internal const string ConstantDataInvalid = "ConstantDataInvalid";
+        internal const string ExistingRecordsRequired = "ExistingRecordsRequired";
+        internal const string ReferenceRecordNotFound = "ReferenceRecordNotFound";
+        internal const string BriefLevelTableInvalid = "BriefLevelTableInvalid";
+        internal const string KohaConfigInvalid = "KohaConfigInvalid";
+        internal const string KohaSettingInvalid = "KohaSettingInvalid";
     }
 }

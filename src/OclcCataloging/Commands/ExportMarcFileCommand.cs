@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Editing;
 using OclcCataloging.Marc.IO;
 using OclcCataloging.Marc.Iso2709;
 
@@ -93,9 +94,17 @@ namespace OclcCataloging.Commands
         [Parameter]
         public OversizePolicy OversizePolicy { get; set; } = OversizePolicy.Error;
 
+        /// <summary>Fields to leave out of the file (Connexion's "Fields to Delete on Export"): tag patterns such as 9XX, 029, 938, or a pattern with subfield codes such as 856$z.</summary>
+        [Parameter]
+        [TagListTransformation]
+        public string[] RemoveField { get; set; } = Array.Empty<string>();
+
+        private IReadOnlyList<FieldSelector> _remove = Array.Empty<FieldSelector>();
+
         protected override void BeginProcessing()
         {
             StartValidation();
+            _remove = RemoveFieldArgument.Parse(this, RemoveField);
             string path = ProviderPaths.ResolveWritableFile(this, _path, _literal, "the file", "records.mrc");
 
             var existing = new FileInfo(path);
@@ -179,7 +188,7 @@ namespace OclcCataloging.Commands
                 _received++;
                 try
                 {
-                    MarcRecord output = Convert(record);
+                    MarcRecord output = Convert(FieldRemoval.Apply(record, _remove));
                     if (Refuse(output, _received) is { } invalid)
                     {
                         _refused++;

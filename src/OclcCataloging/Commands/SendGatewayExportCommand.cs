@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Net;
@@ -8,6 +9,7 @@ using OclcCataloging.Commands.Gateway;
 using OclcCataloging.Connections;
 using OclcCataloging.Gateway;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Editing;
 using OclcCataloging.Module;
 using OclcCataloging.Resilience;
 
@@ -99,10 +101,18 @@ namespace OclcCataloging.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 1;
 
+        /// <summary>Fields to leave out of each record sent (Connexion's "Fields to Delete on Export"): tag patterns such as 9XX, 029, 938, or a pattern with subfield codes such as 856$z.</summary>
+        [Parameter]
+        [TagListTransformation]
+        public string[] RemoveField { get; set; } = Array.Empty<string>();
+
+        private IReadOnlyList<FieldSelector> _remove = Array.Empty<FieldSelector>();
+
         protected override void BeginProcessing()
         {
             if (ParameterSetName == ConnectionSet) ApplySavedConnection();
             StartValidation();
+            _remove = RemoveFieldArgument.Parse(this, RemoveField);
             int port = Port;
             if (!MyInvocation.BoundParameters.ContainsKey(nameof(Port)))
             {
@@ -174,9 +184,10 @@ namespace OclcCataloging.Commands
         protected override void ProcessRecord()
         {
             GatewayClient client = _client!;
-            foreach (MarcRecord record in InputObject)
+            foreach (MarcRecord input in InputObject)
             {
-                if (record == null) continue;
+                if (input == null) continue;
+                MarcRecord record = FieldRemoval.Apply(input, _remove);
                 _received++;
                 if (Refuse(record, _received) is { } invalid)
                 {

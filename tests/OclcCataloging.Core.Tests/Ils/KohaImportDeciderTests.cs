@@ -34,6 +34,20 @@ public class KohaImportDeciderTests
     [InlineData(KohaOverlayAction.Ignore, true, KohaItemAction.AddOnlyForNew, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
     [InlineData(KohaOverlayAction.Ignore, true, KohaItemAction.Ignore, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
     [InlineData(KohaOverlayAction.UseTemplate, true, KohaItemAction.AlwaysAdd, KohaRecordAction.UseTemplate, KohaRecordAction.CreateNew)]
+    // The remaining overlay_action x item_action combinations (every one of the 4 x 5 appears with a best match; replace also without).
+    [InlineData(KohaOverlayAction.Replace, false, KohaItemAction.AddOnlyForMatches, KohaRecordAction.CreateNew, KohaRecordAction.CreateNew)]
+    [InlineData(KohaOverlayAction.Replace, false, KohaItemAction.AddOnlyForNew, KohaRecordAction.CreateNew, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.Replace, false, KohaItemAction.Ignore, KohaRecordAction.CreateNew, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.Replace, false, KohaItemAction.Replace, KohaRecordAction.CreateNew, KohaRecordAction.Replace)]
+    [InlineData(KohaOverlayAction.CreateNew, true, KohaItemAction.AddOnlyForMatches, KohaRecordAction.CreateNew, KohaRecordAction.CreateNew)]
+    [InlineData(KohaOverlayAction.CreateNew, true, KohaItemAction.AddOnlyForNew, KohaRecordAction.CreateNew, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.CreateNew, true, KohaItemAction.Ignore, KohaRecordAction.CreateNew, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.CreateNew, true, KohaItemAction.Replace, KohaRecordAction.CreateNew, KohaRecordAction.Replace)]
+    [InlineData(KohaOverlayAction.Ignore, true, KohaItemAction.Replace, KohaRecordAction.Ignore, KohaRecordAction.Replace)]
+    [InlineData(KohaOverlayAction.UseTemplate, true, KohaItemAction.AddOnlyForMatches, KohaRecordAction.UseTemplate, KohaRecordAction.CreateNew)]
+    [InlineData(KohaOverlayAction.UseTemplate, true, KohaItemAction.AddOnlyForNew, KohaRecordAction.UseTemplate, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.UseTemplate, true, KohaItemAction.Ignore, KohaRecordAction.UseTemplate, KohaRecordAction.Ignore)]
+    [InlineData(KohaOverlayAction.UseTemplate, true, KohaItemAction.Replace, KohaRecordAction.UseTemplate, KohaRecordAction.Replace)]
     public void Matched_record_follows_overlay_action_and_the_match_item_table(KohaOverlayAction overlay, bool bestMatch, KohaItemAction item,
         KohaRecordAction expectedBib, KohaRecordAction expectedItem)
     {
@@ -58,6 +72,7 @@ public class KohaImportDeciderTests
     [InlineData(KohaNomatchAction.Ignore, KohaItemAction.AddOnlyForNew, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
     [InlineData(KohaNomatchAction.Ignore, KohaItemAction.AddOnlyForMatches, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
     [InlineData(KohaNomatchAction.Ignore, KohaItemAction.Ignore, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
+    [InlineData(KohaNomatchAction.Ignore, KohaItemAction.Replace, KohaRecordAction.Ignore, KohaRecordAction.Ignore)]
     public void Unmatched_record_follows_nomatch_action_and_the_new_item_table(KohaNomatchAction nomatch, KohaItemAction item,
         KohaRecordAction expectedBib, KohaRecordAction expectedItem)
     {
@@ -82,6 +97,36 @@ public class KohaImportDeciderTests
         Assert.Equal(KohaRecordAction.CreateNew, d.ItemAction);
         Assert.False(d.Committed);
         Assert.Equal("Staged", d.Outcome);
+    }
+
+    // Each key left out on its own takes its default; the keys given keep their values.
+    [Theory]
+    [InlineData("overlay_action", KohaRecordAction.CreateNew, KohaRecordAction.Ignore, true)]   // default create_new on a match
+    [InlineData("item_action", KohaRecordAction.Replace, KohaRecordAction.CreateNew, true)]      // default always_add adds to the matched bib
+    [InlineData("import_mode", KohaRecordAction.Replace, KohaRecordAction.Ignore, false)]         // default: staged
+    public void One_left_out_key_takes_its_default_on_a_match(string leftOut, KohaRecordAction bib, KohaRecordAction item, bool committed)
+    {
+        var s = new KohaImportSettings { OverlayAction = KohaOverlayAction.Replace, NomatchAction = KohaNomatchAction.Ignore, ItemAction = KohaItemAction.Ignore, ImportMode = KohaImportMode.Direct };
+        if (leftOut == "overlay_action") s.OverlayAction = null;
+        if (leftOut == "item_action") s.ItemAction = null;
+        if (leftOut == "import_mode") s.ImportMode = null;
+        var d = KohaImportDecider.Decide(WithItems(), KohaMatchStatus.AutoMatch, true, s);
+        Assert.Equal(new[] { leftOut }, d.DefaultedSettings);
+        Assert.Equal(bib, d.BibAction);
+        Assert.Equal(item, d.ItemAction);
+        Assert.Equal(committed, d.Committed);
+        Assert.Contains("Defaults used for: " + leftOut, d.Explanation);
+    }
+
+    [Fact]
+    public void A_left_out_nomatch_action_creates_the_unmatched_record_with_its_items()
+    {
+        var s = new KohaImportSettings { OverlayAction = KohaOverlayAction.Ignore, ItemAction = KohaItemAction.AlwaysAdd, ImportMode = KohaImportMode.Direct };
+        var d = KohaImportDecider.Decide(WithItems(), KohaMatchStatus.NoMatch, false, s);
+        Assert.Equal(new[] { "nomatch_action" }, d.DefaultedSettings);
+        Assert.Equal(KohaRecordAction.CreateNew, d.BibAction);
+        Assert.Equal(KohaRecordAction.CreateNew, d.ItemAction);
+        Assert.All(d.Items, i => Assert.Equal("new bib", i.AttachTo));
     }
 
     [Theory]
