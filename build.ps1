@@ -10,12 +10,14 @@
     Bench   builds, then runs the benchmark harness in bench/ (needs yaz and Perl MARC::Record for the
             reference figures).
     Install builds, then copies the module into your user module folder (-Edition Core or Desktop).
+    Package builds, then writes out/package/OclcCataloging.<ModuleVersion>.nupkg (both editions' binaries, help,
+            formats, types) for Install-PSResource / Install-Module from a local or internal repository.
 .EXAMPLE
     dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -66,6 +68,7 @@ function Invoke-ModuleBuild {
 
     Copy-Item (Join-Path $Root 'OclcCataloging.psd1') $ModuleOut
     Copy-Item (Join-Path $Root 'module/*') $ModuleOut -Recurse -Force
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
 
     # Cmdlet help (MAML) from docs/help/*.md plus the built cmdlets' metadata. A separate process imports the
     # module, so this one never locks the module's DLL.
@@ -279,6 +282,19 @@ function Install-BuiltModule {
     Write-Host "Installed OclcCataloging $version to $target"
 }
 
+# The .nupkg that PSResourceGet and PowerShellGet install; its version is the manifest's (Compress-PSResource reads it).
+function New-ModulePackage {
+    Invoke-ModuleBuild
+    $packageOut = Join-Path $OutRoot 'package'
+    if (Test-Path $packageOut) { Remove-Item $packageOut -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $packageOut -Force
+    Import-Module Microsoft.PowerShell.PSResourceGet -MinimumVersion 1.1.0 -ErrorAction Stop
+    Compress-PSResource -Path $ModuleOut -DestinationPath $packageOut
+    $package = Get-ChildItem $packageOut -Filter 'OclcCataloging.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource wrote no package into $packageOut." }
+    Write-Host "Package ready: $($package.FullName)"
+}
+
 switch ($Task) {
     'Clean' { foreach ($p in @($OutRoot, (Join-Path $Root 'artifacts'))) { if (Test-Path $p) { Remove-Item $p -Recurse -Force } } }
     'Build' { Invoke-ModuleBuild }
@@ -286,4 +302,5 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Install' { Install-BuiltModule }
+    'Package' { New-ModulePackage }
 }

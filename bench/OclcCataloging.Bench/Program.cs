@@ -23,6 +23,7 @@ namespace OclcCataloging.Bench
   count FILE             records in an ISO 2709 or MARCXML file (own scanner; checks the cmdlets' output)
   parse FILE             core Iso2709Reader: read every record, count records and fields (no subfield access)
   parse-deep FILE        the same, and decode every control field and subfield value to a string
+  validate FILE          read and validate every record (Full level), findings per rule
   toxml FILE OUT         core Iso2709Reader -> MarcXmlWriter into OUT (/dev/null allowed)
   tomarc FILE OUT        core Iso2709Reader -> Iso2709Writer into OUT (/dev/null allowed)";
 
@@ -46,6 +47,7 @@ namespace OclcCataloging.Bench
                     case "parse": return CoreCommands.Parse(Positional(rest, 0, "FILE"), deep: false);
                     case "parse-deep": return CoreCommands.Parse(Positional(rest, 0, "FILE"), deep: true);
                     case "toxml": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: true);
+                    case "validate": return CoreCommands.Validate(Positional(rest, 0, "FILE"));
                     case "tomarc": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: false);
                     default:
                         Console.Error.WriteLine("Unknown command '" + cmd + "'.");

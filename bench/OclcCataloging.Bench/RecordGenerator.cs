@@ -165,7 +165,7 @@ namespace OclcCataloging.Bench
             string place = Pick("nyu", "enk", "ilu", "mau", "cau", "xxu", "onc", "fr ", "gw ", "ru ", "ja ", "cc ");
             string f008 = string.Format(CultureInfo.InvariantCulture, "{0:D2}{1:D2}{2:D2}s{3:D4}    {4}",
                 entered % 100, 1 + _rnd.Next(12), 1 + _rnd.Next(28), year, place)
-                + Pick("      b    001 0 ", "           000 1 ", "a     b    001 0 ", "||||||||||||||||| ", "     o     000 0 ")
+                + Pick("      b    001 0 ", "           000 1 ", "a     b    001 0 ", "|||||||||||||||||", "     o     000 0 ")
                 + lang + Pick(" d", "  ", " c");
             rec.AddControlField("008", f008.Substring(0, 40));
 

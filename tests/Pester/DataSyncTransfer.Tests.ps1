@@ -75,6 +75,31 @@ Describe 'Data sync SFTP transfer' -Skip:([bool]$sftpSkip) {
         (($all | Out-String) + $errors[0].Exception.ToString()) | Should -Not -Match 'Wrong-Pa55word!'
     }
 
+    It 'authenticates with a passphrase-protected key file, the passphrase saved as the credential''s password and never shown' {
+        $phrase = ConvertTo-SecureString $script:Sftp.KEY_PASSPHRASE -AsPlainText -Force
+        Set-OclcConnection -Name KeySftp -Kind Sftp -ComputerName 127.0.0.1 -Port ([int] $script:Sftp.PORT) -SecretStore KeyFile `
+            -Credential ([pscredential]::new($script:Sftp.USER, $phrase)) -PrivateKeyPath $script:Sftp.KEY_ENC -HostKeyFingerprint $script:Sftp.FINGERPRINT
+        $file = Join-Path $TestDrive "1234567.OCWMS.keyed.$Tag.mrc"
+        Set-Content $file 'keyed'
+        $all = & { Send-DataSyncFile -LiteralPath $file -Connection KeySftp -RecordKind LocalHoldings -Verbose } *>&1
+        @($all | Where-Object { $_ -is [OclcCataloging.DataSync.Transfer.DataSyncUploadResult] }).Outcome | Should -Be 'Uploaded'
+        Test-Path (Join-Path $script:Sftp.ROOT "xfer/metacoll/in/lhr/1234567.OCWMS.keyed.$Tag.mrc") | Should -BeTrue
+        ($all | Out-String) | Should -Not -Match ([regex]::Escape($script:Sftp.KEY_PASSPHRASE))
+        (Get-Content -Raw $env:OCLC_CONNECTIONS_PATH) | Should -Not -Match ([regex]::Escape($script:Sftp.KEY_PASSPHRASE))
+    }
+
+    It 'refuses a wrong key passphrase with SftpAuthenticationFailed, naming the key file but not the passphrase' {
+        Set-OclcConnection -Name BadKeySftp -Kind Sftp -ComputerName 127.0.0.1 -Port ([int] $script:Sftp.PORT) -SecretStore KeyFile `
+            -Credential ([pscredential]::new($script:Sftp.USER, (ConvertTo-SecureString 'Not-The-Phrase-42' -AsPlainText -Force))) `
+            -PrivateKeyPath $script:Sftp.KEY_ENC -HostKeyFingerprint $script:Sftp.FINGERPRINT
+        $all = & { try { Get-DataSyncRemoteFile -Connection BadKeySftp } catch { $_ } } *>&1
+        $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'SftpAuthenticationFailed*'
+        $errors[0].Exception.Message | Should -Match ([regex]::Escape($script:Sftp.KEY_ENC))
+        (($all | Out-String) + $errors[0].Exception.ToString()) | Should -Not -Match 'Not-The-Phrase-42'
+    }
+
     It 'refuses a changed host key with SftpHostKeyChanged and names the presented key' {
         $err = $null
         try { Get-DataSyncRemoteFile -Connection TestSftp -HostKeyFingerprint 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' -ErrorAction Stop }

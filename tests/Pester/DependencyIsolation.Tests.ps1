@@ -17,16 +17,6 @@ BeforeAll {
         if ($Path -match '[\\/]netstandard2\.0[\\/]' -and (Test-Path -LiteralPath $net8)) { return $net8 }
         return $Path
     }
-
-    # The pwsh to start: the dotnet tool runs as "dotnet <PSHOME>/pwsh.dll", an installed pwsh as itself.
-    function Get-PwshCommand {
-        $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-        $dll = Join-Path $PSHOME 'pwsh.dll'
-        if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path -LiteralPath $dll)) {
-            return @($process, $dll)
-        }
-        return @($process)
-    }
 }
 
 Describe 'Dependency isolation' -Skip:([bool]$skipReason) {

@@ -91,4 +91,13 @@ Describe 'Export-DataSyncFile' {
         $text = New-Lhr | Export-DataSyncFile -CollectionId 1234567 -Symbol XYZ -Directory $out -Kind LocalHoldings | Out-String
         $text | Should -BeLike '*Records*Name*1234567.XYZ.*'
     }
+
+    It 'creates a missing -Directory when it writes, and not under -WhatIf' {
+        $new = Join-Path $out 'not/yet'
+        $null = New-TestRecord | Export-DataSyncFile -CollectionId 1234567 -Symbol XYZ -Directory $new -Kind Bibliographic -WhatIf
+        Test-Path -LiteralPath $new | Should -BeFalse
+        $files = New-TestRecord | Export-DataSyncFile -CollectionId 1234567 -Symbol XYZ -Directory $new -Kind Bibliographic
+        @($files).Count | Should -Be 1
+        Test-Path -LiteralPath $files.Path | Should -BeTrue
+    }
 }

@@ -173,9 +173,21 @@ Describe 'Export-MarcFile' {
             Set-ItemProperty -LiteralPath $path -Name IsReadOnly -Value $false
         }
 
-        It 'reports a missing folder as DirectoryNotFound' {
-            { $records | Export-MarcFile -Path (Join-Path $TestDrive 'no/such/folder.mrc') } |
-                Should -Throw -ErrorId 'DirectoryNotFound,OclcCataloging.Commands.ExportMarcFileCommand'
+        It 'creates a missing folder when it writes, and not under -WhatIf' {
+            $folder = Join-Path $TestDrive 'no/such'
+            $records | Export-MarcFile -Path (Join-Path $folder 'file.mrc') -WhatIf
+            Test-Path -LiteralPath $folder | Should -BeFalse
+            $records | Export-MarcFile -Path (Join-Path $folder 'file.mrc')
+            @(Import-MarcFile -LiteralPath (Join-Path $folder 'file.mrc')).Count | Should -Be 3
+        }
+
+        It 'names the file and folder given, not the temporary file, when the folder cannot be made' {
+            $blocker = Join-Path $TestDrive 'plain-file'
+            Set-Content -LiteralPath $blocker -Value 'x'
+            $target = Join-Path $blocker 'out.mrc'
+            $err = { $records | Export-MarcFile -Path $target } | Should -Throw -ErrorId 'FileWriteFailed,OclcCataloging.Commands.ExportMarcFileCommand' -PassThru
+            $err.Exception.Message | Should -BeLike "*$target*"
+            $err.Exception.Message | Should -Not -BeLike '*.tmp*'
         }
     }
 

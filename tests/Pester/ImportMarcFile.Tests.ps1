@@ -154,9 +154,9 @@ Describe 'Import-MarcFile' {
             Test-Path -LiteralPath $rejects | Should -BeFalse
         }
 
-        It 'refuses a -RejectPath in a folder that does not exist' {
-            { Import-MarcFile -Path $iso -RejectPath (Join-Path $TestDrive 'nowhere/rejects.mrc') } |
-                Should -Throw -ErrorId 'DirectoryNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
+        It 'accepts a -RejectPath in a folder that does not exist (created only when there is a reject)' {
+            $null = Import-MarcFile -Path $iso -RejectPath (Join-Path $TestDrive 'nowhere/rejects.mrc')
+            Test-Path -LiteralPath (Join-Path $TestDrive 'nowhere') | Should -BeFalse
         }
     }
 
@@ -221,6 +221,30 @@ Describe 'Import-MarcFile' {
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
             $err[0].Exception.Message | Should -BeLike '*No file matches*nothing-`*.mrc*'
+        }
+
+        It 'hints -LiteralPath when a name with brackets exists but matches nothing as a pattern' {
+            $bracketed = Join-Path $TestDrive 'vendor[2024].mrc'
+            Copy-Item -LiteralPath $iso -Destination $bracketed
+            $null = Import-MarcFile -Path $bracketed -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -Be 'FileNotFound,OclcCataloging.Commands.ImportMarcFileCommand'
+            $err[0].Exception.Message | Should -BeLike '*exists*-LiteralPath*'
+            @(Import-MarcFile -LiteralPath $bracketed).Count | Should -Be 3
+        }
+
+        It 'gives no -LiteralPath hint when no such file exists' {
+            $null = Import-MarcFile -Path (Join-Path $TestDrive 'absent[1].mrc') -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].Exception.Message | Should -Not -BeLike '*-LiteralPath*'
+        }
+
+        It 'warns about an empty file instead of returning nothing silently' {
+            $empty = Join-Path $TestDrive 'empty.mrc'
+            [IO.File]::WriteAllBytes($empty, [byte[]]@())
+            $read = @(Import-MarcFile -LiteralPath $empty -WarningVariable warn -WarningAction SilentlyContinue)
+            $read.Count | Should -Be 0
+            $warn.Count | Should -Be 1
+            "$($warn[0])" | Should -BeLike '*empty.mrc*is empty (0 bytes)*'
         }
 
         It 'reports a missing -LiteralPath file' {

@@ -82,6 +82,14 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $again.Status | Should -Be 'Found'
     }
 
+    It 'creates the missing folders of -ReportPath and -RetainKeysPath alike' {
+        $report = Join-Path $TestDrive 'new-reports/2026-12/report.csv'
+        $dir = Join-Path $TestDrive 'new-retained/2026-12'
+        $null = '#99999999' | Invoke-BatchSearch @WorldCat -RetainKeysPath $dir -ReportPath $report
+        @(Import-Csv -LiteralPath $report).Count | Should -Be 1
+        Test-Path -LiteralPath (Join-Path $dir 'notfound.txt') | Should -BeTrue
+    }
+
     It 'reports a failed key as a non-terminating error and goes on' {
         $errors = $null
         $results = @('#12345678', 'in:', '#1234567890' | Invoke-BatchSearch @WorldCat -ErrorVariable errors -ErrorAction SilentlyContinue)

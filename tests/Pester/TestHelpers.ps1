@@ -75,3 +75,13 @@ function Test-SimulatorsAvailable {
 }
 
 . (Join-Path $PSScriptRoot '../OclcCataloging.Simulators/SimulatorProcess.ps1')
+
+# The pwsh to start: the dotnet tool runs as "dotnet <PSHOME>/pwsh.dll", an installed pwsh as itself.
+function Get-PwshCommand {
+    $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet' -and (Test-Path -LiteralPath $dll)) {
+        return @($process, $dll)
+    }
+    return @($process)
+}

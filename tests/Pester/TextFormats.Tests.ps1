@@ -165,6 +165,17 @@ Describe 'Export-MarcFile with the text formats and -Encoding' {
 
 Describe 'ConvertTo-MarcText and ConvertFrom-MarcText' {
 
+    It 'refuses text that is not MarcEdit text with a NotMarcText error and makes no record' {
+        $out = @('hello world' | ConvertFrom-MarcText -ErrorVariable err -ErrorAction SilentlyContinue)
+        $out.Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'NotMarcText,OclcCataloging.Commands.ConvertFromMarcTextCommand'
+        $err[0].Exception.Message | Should -BeLike "*no =LDR line*'hello world'*"
+        # A record whose only problem is a stray line is still a record.
+        $kept = @("=LDR  00000nam a2200000 a 4500`ngarbage`n=245  10`$aT." | ConvertFrom-MarcText -WarningAction SilentlyContinue)
+        $kept.Count | Should -Be 1
+    }
+
     It 'turns a record into MarcEdit text and back' {
         $text = $records[0] | ConvertTo-MarcText
         $text | Should -BeOfType ([string])

@@ -62,13 +62,15 @@ namespace OclcCataloging.Batch
 
         public static string Number(long? n) => n.HasValue ? n.Value.ToString(CultureInfo.InvariantCulture) : "";
 
-        private static void Begin(StringBuilder sb, string title)
+        /// <summary>The page head (title, inline style) and the opening body tag.</summary>
+        public static void Begin(StringBuilder sb, string title)
         {
             sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             sb.Append("<title>").Append(E(title)).Append("</title>\n");
             sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
               .Append("th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}th{background:#eee}")
-              .Append("td.n{text-align:right}.stopped{color:#a00;font-weight:bold}</style>\n</head>\n<body>\n");
+              .Append("td.n{text-align:right}.stopped{color:#a00;font-weight:bold}details{margin:.4em 0}summary{cursor:pointer;font-weight:bold}")
+              .Append(".chart text{font:13px system-ui,sans-serif;fill:#222}.more{color:#555;font-style:italic}</style>\n</head>\n<body>\n");
         }
 
         /// <summary>"The run stopped before the last {item}: reason. … {resumeAdvice}" (the advice is worded by the caller).</summary>
@@ -90,6 +92,42 @@ namespace OclcCataloging.Batch
             Row(sb, workLabel, work.ToString(@"d\.hh\:mm\:ss\.fff", CultureInfo.InvariantCulture));
             Row(sb, rateLabel, rate.ToString("0.00", CultureInfo.InvariantCulture));
             sb.Append("</table>\n");
+        }
+
+        /// <summary>
+        /// The "Run" table: when it started and when the page was written (local time), the CSV beside it, then the
+        /// settings the caller lists (worded by the caller; never secrets).
+        /// </summary>
+        public static void Settings(StringBuilder sb, IReadOnlyList<KeyValuePair<string, string>> settings, DateTimeOffset started, DateTimeOffset written, string? csvPath)
+        {
+            sb.Append("<h2>Run</h2>\n<table>\n");
+            Row(sb, "Started (local time)", Time(started.ToLocalTime()));
+            Row(sb, "Written (local time)", Time(written.ToLocalTime()));
+            if (csvPath != null) Row(sb, "CSV report", csvPath);
+            foreach (var s in settings) Row(sb, s.Key, s.Value);
+            sb.Append("</table>\n");
+        }
+
+        /// <summary>
+        /// A collapsible section (&lt;details&gt;, no script) headed "title (count)" with a table of the rows it keeps;
+        /// when it kept fewer than <paramref name="count"/>, a note says the rest are in the CSV.
+        /// </summary>
+        public static void DetailsTable(StringBuilder sb, string title, long count, IReadOnlyList<string?[]> rows, string[] headers, bool open)
+        {
+            sb.Append(open ? "<details open>" : "<details>").Append("<summary>").Append(E(title)).Append(" (")
+              .Append(count.ToString(CultureInfo.InvariantCulture)).Append(")</summary>\n<table>\n<tr>");
+            foreach (var h in headers) sb.Append("<th>").Append(E(h)).Append("</th>");
+            sb.Append("</tr>\n");
+            foreach (var row in rows)
+            {
+                sb.Append("<tr>");
+                foreach (var cell in row) sb.Append("<td>").Append(E(cell ?? "")).Append("</td>");
+                sb.Append("</tr>\n");
+            }
+            sb.Append("</table>\n");
+            if (rows.Count < count)
+                sb.Append("<p class=\"more\">").Append((count - rows.Count).ToString(CultureInfo.InvariantCulture)).Append(" more in the CSV report.</p>\n");
+            sb.Append("</details>\n");
         }
 
         public static void End(StringBuilder sb) => sb.Append("</body>\n</html>\n");

@@ -48,7 +48,7 @@ namespace OclcCataloging.Connections
         /// <summary>Sftp: the server's pinned SHA-256 host key fingerprint (SHA256:...).</summary>
         public const string HostKeyFingerprint = "HostKeyFingerprint";
 
-        /// <summary>Sftp: the private key file used before the password (a key without passphrase).</summary>
+        /// <summary>Sftp: the private key file to authenticate with; the connection's secret, when saved, is its passphrase.</summary>
         public const string PrivateKeyPath = "PrivateKeyPath";
 
         /// <summary>The user name and secret; kept in <see cref="ConnectionProfile.UserName"/> and the protected secret, not in Settings.</summary>

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Validation;
 using OclcCataloging.Resilience;
 
 namespace OclcCataloging.Gateway
@@ -161,6 +162,21 @@ namespace OclcCataloging.Gateway
             if (exception == null) throw new ArgumentNullException(nameof(exception));
             var identity = new GatewayRecord(new byte[0], record.ControlNumber, null, record.Title);
             return NotSent(new GatewaySendResult(identity, _options.ComputerName, _options.Port, _options.ReceiverType), exception.Code, exception.Message);
+        }
+
+        /// <summary>
+        /// The result for <paramref name="validation"/>'s record when it has validation errors: NotSent with
+        /// <see cref="GatewayErrorCodes.RecordInvalid"/> and the findings, without connecting.
+        /// </summary>
+        public GatewaySendResult NotValid(MarcValidationResult validation)
+        {
+            if (validation == null) throw new ArgumentNullException(nameof(validation));
+            MarcRecord record = validation.Record;
+            var identity = new GatewayRecord(new byte[0], record.ControlNumber, null, record.Title);
+            GatewaySendResult result = NotSent(new GatewaySendResult(identity, _options.ComputerName, _options.Port, _options.ReceiverType),
+                GatewayErrorCodes.RecordInvalid, "The record has " + MarcFindingText.DescribeErrors(validation) + " Nothing was sent.");
+            result.Findings = validation.Findings;
+            return result;
         }
 
         private static string AttemptsNote(int attempts) => attempts > 1 ? " (" + attempts + " attempts)" : "";

@@ -21,6 +21,8 @@ namespace OclcCataloging.Gateway
         public const string RecordNotEncodable = "GatewayRecordNotEncodable";
         /// <summary>A user id, logon id or password cannot be put on the wire (over 191 bytes and starting with a digit, or holding a NUL).</summary>
         public const string IdentifierNotEncodable = "GatewayIdentifierNotEncodable";
+        /// <summary>The record has validation errors (severity Error after the rules were applied); see the result's findings.</summary>
+        public const string RecordInvalid = "GatewayRecordInvalid";
 
         // Connection (nothing of the record reached the receiver; retried)
         /// <summary>The host name could not be resolved.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using OclcCataloging.Marc.Validation;
 
 namespace OclcCataloging.Gateway
 {
@@ -36,6 +38,9 @@ namespace OclcCataloging.Gateway
         public int Attempts { get; internal set; }
 
         public TimeSpan Elapsed { get; internal set; }
+
+        /// <summary>The validation findings of a record refused for validation errors (<see cref="GatewayErrorCodes.RecordInvalid"/>); empty otherwise.</summary>
+        public IReadOnlyList<MarcFinding> Findings { get; internal set; } = new MarcFinding[0];
 
         /// <summary>Bytes of the request written to the receiver (identifiers, record, NUL).</summary>
         public int BytesSent { get; internal set; }

@@ -8,7 +8,9 @@ namespace OclcCataloging.IO
     /// <summary>
     /// Writes a file through a temporary file in the same folder and renames it over the destination on
     /// <see cref="Commit"/>, so a failure half way never leaves half a file. Disposing without committing
-    /// deletes the temporary file and leaves any existing destination untouched.
+    /// deletes the temporary file and leaves any existing destination untouched. A missing folder of the
+    /// destination is created (one rule for every output file, docs/design/output-files.md); errors name the
+    /// destination and its folder, never the temporary file.
     /// </summary>
     public sealed class AtomicFileWriter : IDisposable
     {
@@ -26,7 +28,19 @@ namespace OclcCataloging.IO
             _retry = retry ?? NoRetryExecutor.Instance;
             string dir = Path.GetDirectoryName(DestinationPath) ?? ".";
             TemporaryPath = Path.Combine(dir, "." + Path.GetFileName(DestinationPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
-            _stream = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            try
+            {
+                Directory.CreateDirectory(dir);
+                _stream = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new UnauthorizedAccessException("Cannot write '" + DestinationPath + "': no permission to create files in the folder '" + dir + "'.", e);
+            }
+            catch (IOException e)
+            {
+                throw new IOException("Cannot write '" + DestinationPath + "': " + Unnamed(e.Message, dir), e);
+            }
             try
             {
                 if (copyExisting && File.Exists(DestinationPath))
@@ -58,14 +72,29 @@ namespace OclcCataloging.IO
             s.Flush(true);
             s.Dispose();
             _stream = null;
-            _retry.Execute(_ =>
+            try
             {
-                if (File.Exists(DestinationPath)) File.Replace(TemporaryPath, DestinationPath, null);
-                else File.Move(TemporaryPath, DestinationPath);
-                return true;
-            }, CancellationToken.None);
+                _retry.Execute(_ =>
+                {
+                    if (File.Exists(DestinationPath)) File.Replace(TemporaryPath, DestinationPath, null);
+                    else File.Move(TemporaryPath, DestinationPath);
+                    return true;
+                }, CancellationToken.None);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new UnauthorizedAccessException("Cannot replace '" + DestinationPath + "': access denied; it was left as it was.", e);
+            }
+            catch (IOException e)
+            {
+                throw new IOException("Cannot replace '" + DestinationPath + "' (it was left as it was): " + Unnamed(e.Message, DestinationPath), e);
+            }
             _committed = true;
         }
+
+        /// <summary>The system's message with the temporary file's name replaced by <paramref name="instead"/>: users know only the names they gave.</summary>
+        private string Unnamed(string message, string instead) =>
+            message.Replace(TemporaryPath, instead).Replace(Path.GetFileName(TemporaryPath), Path.GetFileName(instead));
 
         public void Dispose()
         {

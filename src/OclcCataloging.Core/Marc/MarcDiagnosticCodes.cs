@@ -51,6 +51,8 @@ namespace OclcCataloging.Marc
         public const string Marc8CombiningBeforeSpace = "Marc8CombiningBeforeSpace";
         /// <summary>A MARC-8 combining mark at the end of a subfield, with no base character (kept after a space).</summary>
         public const string Marc8CombiningAtEnd = "Marc8CombiningAtEnd";
+        /// <summary>More than 30 combining marks in a row: U+034F COMBINING GRAPHEME JOINER was put after every 30 (Unicode's stream-safe format).</summary>
+        public const string Marc8LongCombiningRun = "Marc8LongCombiningRun";
         /// <summary>A byte inside an EACC run that starts no EACC character (read as ASCII).</summary>
         public const string Marc8AsciiInEacc = "Marc8AsciiInEacc";
         /// <summary>An EACC run that ends in the middle of a three-byte character (the bytes read as ASCII).</summary>

@@ -56,12 +56,30 @@ namespace OclcCataloging.Commands
             foreach (MarcRecord record in records)
             {
                 _count++;
+                if (MrkNonRecord.IsNonRecord(record))
+                {
+                    WriteNotMarcText(record);
+                    continue;
+                }
                 if (record.HasWarnings)
                 {
                     WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Numbered(_count, record.ControlNumber), record));
                 }
                 WriteObject(record);
             }
+        }
+
+        private void WriteNotMarcText(MarcRecord record)
+        {
+            string message = "Text " + _count.ToString(CultureInfo.InvariantCulture) + " is not MarcEdit text: it has no =LDR line and no field line (=TAG  data); no record was made."
+                + (MrkNonRecord.FirstInvalidLine(record) is string line ? " " + line : string.Empty);
+            WriteError(new ErrorRecord(new FormatException(message), ErrorIds.NotMarcText, ErrorCategory.InvalidData, record)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give text as MarcEdit writes it: an '=LDR  ' line, then one '=TAG  ' line per field (ConvertTo-MarcText shows the form).",
+                },
+            });
         }
     }
 }

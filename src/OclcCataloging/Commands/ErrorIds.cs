@@ -9,6 +9,8 @@ namespace OclcCataloging.Commands
         // Test-MarcRecord
         internal const string ValidationRuleUnknown = "ValidationRuleUnknown";
         internal const string ValidationRulesFileInvalid = "ValidationRulesFileInvalid";
+        /// <summary>Export-MarcFile, Export-DataSyncFile -Validate: a record with validation errors was not written.</summary>
+        internal const string RecordNotValid = "RecordNotValid";
 
         // Paths (both cmdlets)
         internal const string FileNotFound = "FileNotFound";
@@ -19,8 +21,12 @@ namespace OclcCataloging.Commands
 
         // Import-MarcFile
         internal const string UnreadableRecord = "UnreadableRecord";
+        /// <summary>ConvertFrom-MarcText: the text has no =LDR line and no field line.</summary>
+        internal const string NotMarcText = "NotMarcText";
         internal const string FileOpenFailed = "FileOpenFailed";
         internal const string FileReadFailed = "FileReadFailed";
+        internal const string NotMarcFile = "NotMarcFile";
+        internal const string TooManyUnreadableRecords = "TooManyUnreadableRecords";
         internal const string RejectPathIsInput = "RejectPathIsInput";
         internal const string RejectFileWriteFailed = "RejectFileWriteFailed";
 

@@ -20,6 +20,7 @@ namespace OclcCataloging.Commands
         private ProgressThrottle? _progress;
         private long _received;
         private long _skipped;
+        private ExportValidation? _validation;
 
         /// <summary>The records to write.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -66,8 +67,23 @@ namespace OclcCataloging.Commands
         [ValidateRange(1L, 1L << 30)]
         public long MaxFileSize { get; set; } = (1L << 30) - (1L << 20);
 
+        /// <summary>Full or Basic: validate each record as Test-MarcRecord does and refuse one with errors. None (the default): no validation.</summary>
+        [Parameter]
+        [ValidateSet("Full", "Basic", "None")]
+        public string Validate { get; set; } = ExportValidation.None;
+
+        /// <summary>With -Validate: rule ids to turn off; wildcards allowed (Title*).</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(MarcRuleIdCompleter))]
+        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
+
+        /// <summary>With -Validate: a rules file, one 'RuleId Off|Error|Warning|Info' a line, # for comments.</summary>
+        [Parameter]
+        public string? RulesPath { get; set; }
+
         protected override void BeginProcessing()
         {
+            _validation = ExportValidation.Create(this, Validate, ExcludeRule, RulesPath);
             string folder;
             try
             {
@@ -82,12 +98,16 @@ namespace OclcCataloging.Commands
                 ThrowTerminatingError(new ErrorRecord(e, ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, Directory));
                 return;
             }
-            if (!System.IO.Directory.Exists(folder))
-            {
-                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException("The folder '" + folder + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, folder));
-            }
             if (!ShouldProcess(folder, "Write " + Kind + " data sync files for collection " + CollectionId)) return;
+            try
+            {
+                // A missing folder is created, as for every output path (docs/design/output-files.md).
+                System.IO.Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new IOException("Cannot create the folder '" + folder + "': " + e.Message, e), ErrorIds.FileWriteFailed, ErrorCategory.WriteError, folder));
+            }
             try
             {
                 _splitter = new DataSyncFileSplitter(new DataSyncExportOptions
@@ -118,6 +138,12 @@ namespace OclcCataloging.Commands
             {
                 if (record == null) continue;
                 _received++;
+                if (_validation?.Refuse(record, _received) is { } invalid)
+                {
+                    _skipped++;
+                    WriteError(ExportValidation.NotWritten(invalid, MarcRecordText.Numbered(_received, record.ControlNumber) + " was", record, "the data sync files"));
+                    continue;
+                }
                 try
                 {
                     splitter.Add(record);

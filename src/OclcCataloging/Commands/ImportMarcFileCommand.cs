@@ -59,6 +59,11 @@ namespace OclcCataloging.Commands
         [ValidateNotNullOrEmpty]
         public string? RejectPath { get; set; }
 
+        /// <summary>Unreadable chunks in a row after which the rest of a file is skipped with one error (default 100; 0: read to the end).</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxUnreadableInARow { get; set; } = MarcFileInput.DefaultMaxUnreadableInARow;
+
         protected override void BeginProcessing()
         {
             if (RejectPath == null) return;
@@ -109,7 +114,8 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId).Read(file, Format, Encoding, WriteObject);
+            new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId) { MaxUnreadableInARow = MaxUnreadableInARow }
+                .Read(file, Format, Encoding, WriteObject);
         }
 
         private void CommitRejects()

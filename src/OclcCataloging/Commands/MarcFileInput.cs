@@ -49,6 +49,17 @@ namespace OclcCataloging.Commands
                 _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
                 return;
             }
+            catch (NotMarcFileException e)
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.NotMarcFile, ErrorCategory.InvalidData, file)
+                {
+                    ErrorDetails = new ErrorDetails(e.Message)
+                    {
+                        RecommendedAction = "Check that this is the file you meant (an export saved as PDF or text is not MARC); to read it as ISO 2709 anyway, give -Format Iso2709.",
+                    },
+                });
+                return;
+            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed,
@@ -56,7 +67,8 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            long records = 0, damaged = 0, unreadable = 0, stray = 0;
+            long records = 0, damaged = 0, unreadable = 0, stray = 0, emptyLength = reader.Length;
+            long unreadableInARow = 0;
             var clock = Stopwatch.StartNew();
             var throttle = new ProgressThrottle();
             ProgressRecord? progress = null;
@@ -81,6 +93,7 @@ namespace OclcCataloging.Commands
 
                     if (result.Record != null)
                     {
+                        unreadableInARow = 0;
                         records++;
                         if (result.Record.HasWarnings)
                         {
@@ -93,6 +106,11 @@ namespace OclcCataloging.Commands
                     {
                         unreadable++;
                         WriteUnreadable(result.Error);
+                        if (++unreadableInARow == MaxUnreadableInARow && MaxUnreadableInARow > 0)
+                        {
+                            WriteGaveUp(file, unreadableInARow, result.Error);
+                            break;
+                        }
                     }
                     else if (result.StrayBytes != null)
                     {
@@ -117,11 +135,40 @@ namespace OclcCataloging.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 _cmdlet.WriteProgress(progress);
             }
+            if (records == 0 && unreadable == 0 && stray == 0)
+            {
+                // Never a silent nothing: an empty export from the ILS or an interrupted download looks exactly like this.
+                _cmdlet.WriteWarning(emptyLength == 0
+                    ? "'" + file + "' is empty (0 bytes): no records were read."
+                    : "'" + file + "' holds no records (" + emptyLength.ToString("N0", CultureInfo.CurrentCulture) + " bytes of blank space).");
+            }
             _cmdlet.WriteVerbose("Read " + records.ToString("N0", CultureInfo.CurrentCulture) + " records from '" + file + "' in "
                 + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
                 + damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
                 + unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable"
                 + (stray > 0 ? ", " + stray.ToString("N0", CultureInfo.CurrentCulture) + " runs of bytes outside any record." : "."));
+        }
+
+        /// <summary>
+        /// Unreadable chunks in a row after which the rest of a file is skipped (one error says so): the reader could
+        /// not find its way back into records, as yaz-marcdump and MarcEdit stop. 0: never stop.
+        /// </summary>
+        internal long MaxUnreadableInARow { get; set; } = DefaultMaxUnreadableInARow;
+
+        internal const int DefaultMaxUnreadableInARow = 100;
+
+        private void WriteGaveUp(string file, long count, MarcReadError last)
+        {
+            string message = "Stopped reading '" + file + "' after " + count.ToString("N0", CultureInfo.CurrentCulture)
+                + " unreadable chunks in a row (the last at byte " + last.Origin.ByteOffset.ToString("N0", CultureInfo.CurrentCulture)
+                + "): the rest of the file was not read, because it does not look like MARC records.";
+            _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.TooManyUnreadableRecords, ErrorCategory.InvalidData, file)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Check that the file is MARC (ISO 2709) and not damaged; Import-MarcFile -MaxUnreadableInARow 0 reads on to the end whatever it finds.",
+                },
+            });
         }
 
         private void WriteUnreadable(MarcReadError error)

@@ -41,7 +41,7 @@ namespace OclcCataloging.Commands
             }
             catch (ItemNotFoundException)
             {
-                cmdlet.WriteError(FileNotFound(path, "Cannot find the file '" + path + "' because it does not exist."));
+                cmdlet.WriteError(FileNotFound(path, "Cannot find the file '" + path + "' because it does not exist." + LiteralHint(cmdlet, path, expanded)));
                 return files;
             }
             catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is PSArgumentException || e is NotSupportedException)
@@ -58,7 +58,7 @@ namespace OclcCataloging.Commands
 
             if (candidates.Count == 0)
             {
-                cmdlet.WriteError(FileNotFound(path, "No file matches the path '" + path + "'."));
+                cmdlet.WriteError(FileNotFound(path, "No file matches the path '" + path + "'." + LiteralHint(cmdlet, path, expanded)));
                 return files;
             }
 
@@ -138,7 +138,7 @@ namespace OclcCataloging.Commands
         }
 
         /// <summary>
-        /// Resolves a file to write and stops the command when it names a folder or its folder does not exist.
+        /// Resolves a file to write and stops the command when it names a folder (a missing folder is created when the file is written).
         /// <paramref name="what"/> names the path in messages (e.g. "-RejectPath"); <paramref name="exampleName"/> is
         /// the file name suggested when a folder was given.
         /// </summary>
@@ -151,14 +151,28 @@ namespace OclcCataloging.Commands
                     new IOException(what + " '" + resolved + "' is a folder; give a file name, e.g. '" + System.IO.Path.Combine(resolved, exampleName) + "'."),
                     ErrorIds.PathIsDirectory, ErrorCategory.InvalidArgument, resolved));
             }
-            string? folder = System.IO.Path.GetDirectoryName(resolved);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-            {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(
-                    new DirectoryNotFoundException("Cannot write " + what + " '" + resolved + "': the folder '" + folder + "' does not exist."),
-                    ErrorIds.DirectoryNotFound, ErrorCategory.ObjectNotFound, resolved));
-            }
+            // A missing folder is not an error: it is created when the file is written (docs/design/output-files.md).
             return resolved;
+        }
+
+        /// <summary>
+        /// " The file 'vendor[2024].mrc' exists: [ ] * ? are wildcards in -Path; use -LiteralPath …" when a pattern that
+        /// matched nothing names an existing file as written; otherwise empty.
+        /// </summary>
+        private static string LiteralHint(PSCmdlet cmdlet, string path, bool expanded)
+        {
+            if (!expanded) return string.Empty;
+            try
+            {
+                string literal = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                if (!File.Exists(literal)) return string.Empty;
+            }
+            catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException || e is PSArgumentException || e is NotSupportedException)
+            {
+                return string.Empty;
+            }
+            return " A file of exactly that name exists, but [ ] * and ? are wildcard characters here: use -LiteralPath '"
+                + path.Replace("'", "''") + "' (or escape each bracket with a backtick: `[ `]).";
         }
 
         internal static ErrorRecord FileNotFound(string target, string message)

@@ -17,7 +17,7 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(LhrRecordResult), typeof(LhrFileFinding), typeof(LhrValidationSummary))]
-    public sealed class TestLhrRecordCommand : MarcRecordInputCommand
+    public sealed class TestLhrRecordCommand : MarcRecordInputCommand, IDisposable
     {
         private LhrRecordValidator? _validator;
         private LhrFileChecker? _checker;
@@ -50,6 +50,12 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        /// <summary>CSV report path (one row per finding or excluded record); an HTML report is written beside it (same name, .html).</summary>
+        [Parameter]
+        public string? ReportPath { get; set; }
+
+        private LhrValidationReport? _report;
+
         protected override void BeginProcessing()
         {
             var options = new LhrValidationOptions
@@ -74,6 +80,7 @@ namespace OclcCataloging.Commands
             _validator = new LhrRecordValidator(options);
             _checker = new LhrFileChecker(options);
             if (Summary) _summary = new LhrValidationSummary();
+            _report = ValidationReportFiles.Open(this, ReportPath, path => new LhrValidationReport(path));
             _progress = new ProgressThrottle();
         }
 
@@ -82,9 +89,11 @@ namespace OclcCataloging.Commands
             if (_checker == null) return;
             foreach (var finding in _checker.Finish())
             {
+                _report?.Add(finding);
                 if (_summary != null) _summary.Add(finding); else WriteObject(finding);
             }
             if (_summary != null) WriteObject(_summary);
+            if (_report != null) ValidationReportFiles.Complete(this, ReportPath, () => _report.Complete(ReportSettings.From(this)), _report.HtmlPath);
             if (_progress != null && _progress.HasReported)
                 WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Done") { RecordType = ProgressRecordType.Completed });
         }
@@ -94,10 +103,13 @@ namespace OclcCataloging.Commands
             _ordinal++;
             var result = _validator!.Validate(record, _ordinal);
             _checker!.Add(result);
+            _report?.Add(result);
             if (_summary != null) _summary.Add(result); else WriteObject(result);
             if (_progress!.IsDue())
                 WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Checked " + _ordinal.ToString("N0", CultureInfo.CurrentCulture) + " records"));
         }
+
+        public void Dispose() => _report?.Dispose();
 
         private HoldingsTranslationTable LoadTable(object value)
         {

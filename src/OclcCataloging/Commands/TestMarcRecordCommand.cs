@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Validation;
@@ -12,12 +11,13 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MarcRecord", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(MarcValidationResult), typeof(MarcValidationSummary))]
-    public sealed class TestMarcRecordCommand : MarcRecordInputCommand
+    public sealed class TestMarcRecordCommand : MarcRecordInputCommand, IDisposable
     {
         private MarcValidator? _validator;
         private MarcValidationSummary? _summary;
         private ProgressThrottle? _progress;
         private long _ordinal;
+        private MarcValidationReport? _report;
 
         /// <summary>Full (every rule, the default) or Basic (structure and required elements).</summary>
         [Parameter]
@@ -42,58 +42,34 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        /// <summary>CSV report path (one row per finding); an HTML report is written beside it (same name, .html).</summary>
+        [Parameter]
+        public string? ReportPath { get; set; }
+
         protected override void BeginProcessing()
         {
-            var options = new MarcValidationOptions
-            {
-                Level = (ValidationLevel)Enum.Parse(typeof(ValidationLevel), Level, ignoreCase: true),
-                RecordKind = RecordKind == null ? (RecordKind?)null : (RecordKind)Enum.Parse(typeof(RecordKind), RecordKind, ignoreCase: true),
-            };
-            if (RulesPath != null) ApplyRulesFile(options, RulesPath);
-            foreach (string pattern in ExcludeRule)
-            {
-                try
-                {
-                    options.Exclude(pattern);
-                }
-                catch (ArgumentException e)
-                {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(e.Message + " Get-Help Test-MarcRecord lists the rule ids.", e), ErrorIds.ValidationRuleUnknown, ErrorCategory.InvalidArgument, pattern));
-                }
-            }
+            var options = ValidationOptionsFactory.Create(this, ValidationOptionsFactory.ParseLevel(Level), RecordKind, ExcludeRule, RulesPath);
             _validator = new MarcValidator(options);
             if (Summary) _summary = new MarcValidationSummary();
+            _report = ValidationReportFiles.Open(this, ReportPath, path => new MarcValidationReport(path));
             _progress = new ProgressThrottle();
         }
 
         protected override void EndProcessing()
         {
             if (_summary != null) WriteObject(_summary);
+            if (_report != null) ValidationReportFiles.Complete(this, ReportPath, () => _report.Complete(ReportSettings.From(this)), _report.HtmlPath);
             if (_progress != null && _progress.HasReported)
                 WriteProgress(new ProgressRecord(1, "Test-MarcRecord", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        private void ApplyRulesFile(MarcValidationOptions options, string path)
-        {
-            var files = ProviderPaths.ResolveInputFiles(this, path, literal: false);
-            foreach (string file in files)
-            {
-                try
-                {
-                    using var reader = new StreamReader(file);
-                    MarcRulesFile.Apply(reader, file, options);
-                }
-                catch (FormatException e)
-                {
-                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.ValidationRulesFileInvalid, ErrorCategory.InvalidData, file));
-                }
-            }
-        }
+        public void Dispose() => _report?.Dispose();
 
         protected override void ProcessMarcRecord(MarcRecord record)
         {
             _ordinal++;
             MarcValidationResult result = _validator!.Validate(record, _ordinal);
+            _report?.Add(result);
             if (_summary != null) _summary.Add(result); else WriteObject(result);
             if (_progress!.IsDue())
                 WriteProgress(new ProgressRecord(1, "Test-MarcRecord", "Validated " + _ordinal.ToString("N0", CultureInfo.CurrentCulture) + " records"));

@@ -77,6 +77,29 @@ public sealed class AtomicFileWriterTests : IDisposable
         Assert.True(File.Exists(path));
     }
 
+    [Fact]
+    public void A_missing_folder_is_created_when_the_file_is_written()
+    {
+        string path = Path.Combine(_dir, "new", "deeper", "out.mrc");
+        using (var w = new AtomicFileWriter(path))
+        {
+            w.Stream.Write(Encoding.ASCII.GetBytes("abc"));
+            w.Commit();
+        }
+        Assert.Equal("abc", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_made_is_reported_with_the_destination_not_the_temporary_file()
+    {
+        string blocker = Path.Combine(_dir, "a-file");
+        File.WriteAllText(blocker, "not a folder");
+        string path = Path.Combine(blocker, "out.mrc");
+        var e = Assert.ThrowsAny<IOException>(() => new AtomicFileWriter(path));
+        Assert.Contains(path, e.Message);
+        Assert.DoesNotContain(".tmp", e.Message);
+    }
+
     private sealed class CountingRetry : IRetryExecutor
     {
         public int Calls;

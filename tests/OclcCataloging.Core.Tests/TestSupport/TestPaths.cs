@@ -34,6 +34,22 @@ public static class TestPaths
             ? "Corpus tests skipped: the repository root (folder with OclcCataloging.sln) was not found above " + AppContext.BaseDirectory + " and OCLC_REPO_ROOT is not set."
             : "Corpus tests skipped: the shared corpus was not found at " + Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus")) + " (set OCLC_CORPUS_DIR to use another folder).";
 
+    private static readonly Lazy<string?> LazyFindings = new(() =>
+    {
+        if (RepoRoot == null) return null;
+        string dir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fuzz-findings"));
+        return Directory.Exists(dir) ? dir : null;
+    });
+
+    /// <summary>The shared fuzzing findings (../shared/fuzz-findings: inputs that once broke the MARC core), or null.</summary>
+    public static string? FuzzFindingsDir => LazyFindings.Value;
+
+    /// <summary>Why tests over the shared fuzzing findings cannot run, or null when they can.</summary>
+    public static string? FuzzFindingsMissingReason =>
+        FuzzFindingsDir != null ? null
+        : "Skipped: the shared fuzzing findings were not found at "
+          + (RepoRoot == null ? "../shared/fuzz-findings (repository root not found)" : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "fuzz-findings"))) + ".";
+
     private static string? FindRepoRoot()
     {
         string? env = Environment.GetEnvironmentVariable("OCLC_REPO_ROOT");

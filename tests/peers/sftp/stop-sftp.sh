@@ -10,4 +10,6 @@ if kill -0 "$PID" 2>/dev/null; then
   for _ in $(seq 1 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
 fi
 rm -f "$PIDFILE"
+PORT=$(sed -n 's/^PORT=//p' "$1/env" 2>/dev/null || true)
+if [ -n "$PORT" ] && mountpoint -q "/srv/oclc-sftp-test/$PORT/xfer/full" 2>/dev/null; then umount "/srv/oclc-sftp-test/$PORT/xfer/full"; fi
 echo "SFTP test server stopped (pid $PID)"

@@ -167,13 +167,13 @@ namespace OclcCataloging.Marc
                     if (len < 0)
                     {
                         Report(issues, MarcDiagnosticCodes.Marc8InvalidEscape, i,
-                            "Escape sequence " + Hex(b, i, -len) + " designates no MARC-8 character set; it was ignored and the character sets stay as they were.");
+                            static a => "Escape sequence " + Hex(a.b, a.i, a.n) + " designates no MARC-8 character set; it was ignored and the character sets stay as they were.", (b, i, n: -len));
                         i += -len;
                     }
                     else
                     {
                         Report(issues, MarcDiagnosticCodes.Marc8InvalidEscape, i,
-                            "ESC (0x1B) starts no valid escape sequence (" + Hex(b, i, Math.Min(3, end - i)) + "); the ESC was dropped and the bytes after it read in the current character set.");
+                            static a => "ESC (0x1B) starts no valid escape sequence (" + Hex(a.b, a.i, a.n) + "); the ESC was dropped and the bytes after it read in the current character set.", (b, i, n: Math.Min(3, end - i)));
                         i++;
                     }
                     continue;
@@ -213,13 +213,13 @@ namespace OclcCataloging.Marc
                 }
                 else if (c == 0x7F)
                 {
-                    value = Unmapped(issues, i, b, 1, "DEL (0x7F) is not a graphic character in MARC-8");
+                    value = (Marc8Issue.Listing(issues) ? Unmapped(issues, i, b, 1, "DEL (0x7F) is not a graphic character in MARC-8") : Unlisted(issues, i));
                     i++;
                 }
                 else if (c < 0xA0)
                 {
                     value = Marc8Tables.C1[c - 0x80];
-                    if (value < 0) value = Unmapped(issues, i, b, 1, "C1 control 0x" + c.ToString("X2", CultureInfo.InvariantCulture) + " has no MARC-8 meaning");
+                    if (value < 0) value = (Marc8Issue.Listing(issues) ? Unmapped(issues, i, b, 1, "C1 control 0x" + c.ToString("X2", CultureInfo.InvariantCulture) + " has no MARC-8 meaning") : Unlisted(issues, i));
                     i++;
                     nonAscii = true;
                 }
@@ -232,7 +232,7 @@ namespace OclcCataloging.Marc
                     }
                     else
                     {
-                        value = c == 0xA0 || c == 0xFF ? Unmapped(issues, i, b, 1, "0x" + c.ToString("X2", CultureInfo.InvariantCulture) + " is not a character of the G1 set " + SetName(g1))
+                        value = c == 0xA0 || c == 0xFF ? (Marc8Issue.Listing(issues) ? Unmapped(issues, i, b, 1, "0x" + c.ToString("X2", CultureInfo.InvariantCulture) + " is not a character of the G1 set " + SetName(g1)) : Unlisted(issues, i))
                             : LookupSingle(g1, c & 0x7F, b, i, issues);
                         i++;
                     }
@@ -255,18 +255,18 @@ namespace OclcCataloging.Marc
                     Report(issues, MarcDiagnosticCodes.Marc8CombiningBeforeSpace, firstMarkAt,
                         "A combining mark (" + MarkNames(marks, markCount) + ") stands before a space; it was attached to the space (U+0020 followed by the mark).");
                 }
-                if (n + 4 + markCount * 2 > chars.Length) Array.Resize(ref chars, chars.Length * 2 + markCount * 2);
+                if (n + 4 + markCount * 3 > chars.Length) Array.Resize(ref chars, chars.Length * 2 + markCount * 3);
                 n = Put(chars, n, v);
-                for (int k = 0; k < markCount; k++) n = Put(chars, n, marks[k]);
+                n = PutMarks(chars, n, marks, markCount, firstMarkAt, issues);
                 markCount = 0;
             }
             if (markCount > 0)
             {
                 Report(issues, MarcDiagnosticCodes.Marc8CombiningAtEnd, firstMarkAt,
                     "A combining mark (" + MarkNames(marks, markCount) + ") has no base character after it before the end of the subfield; it was kept after a space.");
-                if (n + 2 + markCount * 2 > chars.Length) Array.Resize(ref chars, chars.Length * 2 + markCount * 2);
+                if (n + 2 + markCount * 3 > chars.Length) Array.Resize(ref chars, chars.Length * 2 + markCount * 3);
                 chars[n++] = ' ';
-                for (int k = 0; k < markCount; k++) n = Put(chars, n, marks[k]);
+                n = PutMarks(chars, n, marks, markCount, firstMarkAt, issues);
             }
             t_chars = chars;
             t_marks = marks;
@@ -284,6 +284,31 @@ namespace OclcCataloging.Marc
                 }
             }
             return s;
+        }
+
+        /// <summary>Unicode's stream-safe limit: at most this many combining marks in a row.</summary>
+        internal const int MaxCombiningRun = 30;
+
+        private const int CombiningGraphemeJoiner = 0x034F;
+
+        /// <summary>
+        /// The marks after their base. A run longer than <see cref="MaxCombiningRun"/> gets U+034F after every 30
+        /// marks (UAX #15 stream-safe text format): normalisation reorders marks within a run, which takes time
+        /// quadratic in the run's length, and no real text has such runs.
+        /// </summary>
+        private static int PutMarks(char[] chars, int n, int[] marks, int markCount, int firstMarkAt, IList<Marc8Issue>? issues)
+        {
+            if (markCount > MaxCombiningRun)
+            {
+                Report(issues, MarcDiagnosticCodes.Marc8LongCombiningRun, firstMarkAt,
+                    markCount + " combining marks stand in a row; U+034F COMBINING GRAPHEME JOINER was put after every " + MaxCombiningRun + " of them (Unicode's stream-safe format).");
+            }
+            for (int k = 0; k < markCount; k++)
+            {
+                if (k > 0 && k % MaxCombiningRun == 0) chars[n++] = (char)CombiningGraphemeJoiner;
+                n = Put(chars, n, marks[k]);
+            }
+            return n;
         }
 
         private static int Put(char[] chars, int n, int scalar)
@@ -306,7 +331,7 @@ namespace OclcCataloging.Marc
             int[]? table = set < 128 ? Marc8Tables.Single[set] : null;
             int value = table != null ? table[code] : -1;
             if (value >= 0) return value;
-            return Unmapped(issues, i, b, 1, "0x" + b[i].ToString("X2", CultureInfo.InvariantCulture) + " is not a character of " + SetName(set));
+            return (Marc8Issue.Listing(issues) ? Unmapped(issues, i, b, 1, "0x" + b[i].ToString("X2", CultureInfo.InvariantCulture) + " is not a character of " + SetName(set)) : Unlisted(issues, i));
         }
 
         private static int DecodeEacc(byte[] b, ref int i, int end, int high, IList<Marc8Issue>? issues)
@@ -339,7 +364,7 @@ namespace OclcCataloging.Marc
                     i++;
                     return c1;
                 }
-                int v = Unmapped(issues, i, b, skip, "EACC bytes " + Hex(b, i, skip) + " are not a character in LC's table" + (skip < 3 ? " (the run resumes after them)" : ""));
+                int v = (Marc8Issue.Listing(issues) ? Unmapped(issues, i, b, skip, "EACC bytes " + Hex(b, i, skip) + " are not a character in LC's table" + (skip < 3 ? " (the run resumes after them)" : "")) : Unlisted(issues, i));
                 i += skip;
                 return v;
             }
@@ -356,6 +381,13 @@ namespace OclcCataloging.Marc
         private static bool IsEaccByte(byte x, int high) => high == 0 ? x >= 0x21 && x <= 0x7E : x >= 0xA1 && x <= 0xFE;
 
         private static bool IsAsciiPunctuation(int c) => (c >= 0x21 && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+
+        /// <summary>An unmapped code past the listed problems: counted only (U+FFFD).</summary>
+        private static int Unlisted(IList<Marc8Issue>? issues, int i)
+        {
+            Marc8Issue.AddUnlisted(issues, MarcDiagnosticCodes.Marc8UnmappedCharacter, i);
+            return 0xFFFD;
+        }
 
         private static int Unmapped(IList<Marc8Issue>? issues, int i, byte[] b, int length, string why)
         {
@@ -480,9 +512,17 @@ namespace OclcCataloging.Marc
             return sb.ToString();
         }
 
+        /// <summary>Reports a problem whose message is built only while problems are still listed (see <see cref="Marc8Issue.Add"/>).</summary>
+        private static void Report<T>(IList<Marc8Issue>? issues, string code, int position, Func<T, string> message, T arg)
+        {
+            if (issues == null) return;
+            if (Marc8Issue.Listing(issues)) Marc8Issue.Add(issues, code, position, message(arg));
+            else Marc8Issue.AddUnlisted(issues, code, position);
+        }
+
         private static void Report(IList<Marc8Issue>? issues, string code, int position, string message)
         {
-            issues?.Add(new Marc8Issue(code, position, message));
+            Marc8Issue.Add(issues, code, position, message);
         }
     }
 }

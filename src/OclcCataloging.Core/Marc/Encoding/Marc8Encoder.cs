@@ -66,7 +66,10 @@ namespace OclcCataloging.Marc
         private static void EncodeCluster(Writer w, string text, int start, int cp, int marksStart, int marksEnd, Marc8EncoderOptions options, IList<Marc8Issue>? issues, ref int pendingSecondHalf)
         {
             bool baseMappable = cp == 0x20 || cp < 0x20 || Marc8Tables.Reverse.ContainsKey(cp) || cp == 0x7F;
-            if (!IsMark(cp) && (marksEnd > marksStart || !baseMappable) && !IsSurrogate(cp))
+            // A run of marks longer than Unicode's stream-safe limit is written as it stands: normalising it takes time
+            // quadratic in its length (the decoder never makes such runs; see Marc8Decoder.MaxCombiningRun).
+            bool normalise = marksEnd - marksStart <= 2 * Marc8Decoder.MaxCombiningRun;
+            if (normalise && !IsMark(cp) && (marksEnd > marksStart || !baseMappable) && !IsSurrogate(cp))
             {
                 // Normalised first, so canonically equivalent input gives the same bytes (NFC or NFD, marks in any order).
                 string cluster = text.Substring(start, marksEnd - start);
@@ -86,7 +89,7 @@ namespace OclcCataloging.Marc
                     return;
                 }
             }
-            if (!baseMappable && !IsMark(cp) && !IsSurrogate(cp))
+            if (normalise && !baseMappable && !IsMark(cp) && !IsSurrogate(cp))
             {
                 // a precomposed letter: try its canonical decomposition
                 string s = char.ConvertFromUtf32(cp);
@@ -182,13 +185,13 @@ namespace OclcCataloging.Marc
             string u = "U+" + cp.ToString("X4", CultureInfo.InvariantCulture);
             if (options.Unmappable == Marc8UnmappablePolicy.CharacterReference)
             {
-                issues?.Add(new Marc8Issue(MarcDiagnosticCodes.Marc8CharacterReference, position,
-                    "Character " + u + " has no MARC-8 code; written as the character reference &#x" + cp.ToString("X4", CultureInfo.InvariantCulture) + ";."));
+                Marc8Issue.Add(issues, MarcDiagnosticCodes.Marc8CharacterReference, position,
+                    "Character " + u + " has no MARC-8 code; written as the character reference &#x" + cp.ToString("X4", CultureInfo.InvariantCulture) + ";.");
                 w.Ascii("&#x" + cp.ToString("X4", CultureInfo.InvariantCulture) + ";");
                 return;
             }
-            issues?.Add(new Marc8Issue(MarcDiagnosticCodes.CharacterNotEncodable, position,
-                "Character " + u + " has no MARC-8 code; replaced by '" + options.Replacement + "'."));
+            Marc8Issue.Add(issues, MarcDiagnosticCodes.CharacterNotEncodable, position,
+                "Character " + u + " has no MARC-8 code; replaced by '" + options.Replacement + "'.");
             foreach (char ch in options.Replacement)
             {
                 if (ch < 0x80 && ch >= 0x20) w.AsciiChar((byte)ch);

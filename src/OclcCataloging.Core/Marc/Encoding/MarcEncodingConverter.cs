@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 
 namespace OclcCataloging.Marc
 {
@@ -126,7 +127,7 @@ namespace OclcCataloging.Marc
                 issues.Clear();
                 if (f is ControlField cf)
                 {
-                    byte[] bytes = Marc8Encoder.Encode(cf.Value, options, issues);
+                    byte[] bytes = Marc8Encoder.Encode(WithoutSeparators(cf.Value, issues), options, issues);
                     copy.Fields.Add(new ControlField(cf.Tag, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
                 }
                 else
@@ -140,7 +141,7 @@ namespace OclcCataloging.Marc
                             buffer.Add(DataField.SubfieldDelimiter);
                             buffer.Add(s.Code > 0xFF ? (byte)'?' : (byte)s.Code);
                         }
-                        buffer.AddRange(Marc8Encoder.Encode(s.Value, options, issues));
+                        buffer.AddRange(Marc8Encoder.Encode(WithoutSeparators(s.Value, issues), options, issues));
                     }
                     byte[] bytes = buffer.ToArray();
                     copy.Fields.Add(new DataField(df.Tag, df.Indicator1, df.Indicator2, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
@@ -150,6 +151,32 @@ namespace OclcCataloging.Marc
             copy.Leader.CharacterCodingScheme = ' ';
             return copy;
         }
+
+        /// <summary>
+        /// The value with U+001D, U+001E and U+001F (possible in MARCXML, MARC-in-JSON or a record built in memory) as
+        /// character references: the raw bytes would read back as more subfields, fields or records.
+        /// </summary>
+        private static string WithoutSeparators(string value, List<Marc8Issue> issues)
+        {
+            if (value.IndexOfAny(Separators) < 0) return value;
+            var sb = new StringBuilder(value.Length + 16);
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < '\u001D' || c > '\u001F')
+                {
+                    sb.Append(c);
+                    continue;
+                }
+                string reference = "&#x" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ";";
+                Marc8Issue.Add(issues, MarcDiagnosticCodes.Marc8CharacterReference, i,
+                    "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " is an ISO 2709 separator, not text; written as the character reference " + reference + ".");
+                sb.Append(reference);
+            }
+            return sb.ToString();
+        }
+
+        private static readonly char[] Separators = { '\u001D', '\u001E', '\u001F' };
 
         /// <summary>Decodes every field of a MARC-8 record and returns the problems found, without building a new record.</summary>
         public static IList<MarcDiagnostic> Validate(MarcRecord record, Marc8DecoderOptions? options = null)

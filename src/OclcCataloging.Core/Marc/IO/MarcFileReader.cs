@@ -35,10 +35,12 @@ namespace OclcCataloging.Marc.IO
         /// Other formats: Utf8 or Marc8 converts each record to that coding; Leader and Auto leave records as read.</param>
         /// <exception cref="IOException">The file cannot be opened (<see cref="UnauthorizedAccessException"/> when access is denied).</exception>
         /// <exception cref="MarcFileReadException">The file was opened but its beginning cannot be read (e.g. damaged gzip).</exception>
+        /// <exception cref="NotMarcFileException">With <see cref="MarcFormat.Auto"/>: the content is not MARC (a PDF, a text file …; <see cref="NotMarcContent"/>).</exception>
         public static MarcFileReader Open(string path, MarcFormat format = MarcFormat.Auto, MarcEncoding encoding = MarcEncoding.Leader)
         {
             if (path == null) throw new ArgumentNullException(nameof(path));
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+            if (format == MarcFormat.Auto) RefuseNonMarc(stream, path);
             try
             {
                 var options = new MarcReaderOptions
@@ -59,6 +61,29 @@ namespace OclcCataloging.Marc.IO
                 stream.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>Detected content that is not MARC at all ends the read before it starts (one error instead of one per chunk).</summary>
+        private static void RefuseNonMarc(FileStream stream, string path)
+        {
+            string? description;
+            try
+            {
+                var head = new byte[NotMarcContent.ScanLength];
+                int n = MarcFormatDetector.ReadHead(stream, head);
+                stream.Position = 0;
+                description = MarcFormatDetector.IsGzip(head, n) || MarcFormatDetector.Detect(head, n) != MarcFormat.Iso2709
+                    ? null
+                    : NotMarcContent.Describe(head, n);
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+            if (description == null) return;
+            stream.Dispose();
+            throw new NotMarcFileException("'" + path + "' is " + description + ". Nothing was read from it.", path, description);
         }
 
         /// <summary>The format being read (never <see cref="MarcFormat.Auto"/>).</summary>

@@ -136,7 +136,7 @@ namespace OclcCataloging.Marc.Iso2709
             bool truncated = false, overLimit = false;
             if (declared > LeaderLength && Ensure(declared) >= declared && _buf[_pos + declared - 1] == RecordTerminator)
             {
-                frame = declared;
+                frame = EarlierRecordEnd(declared, ref warnings);
             }
             else
             {
@@ -272,6 +272,28 @@ namespace OclcCataloging.Marc.Iso2709
                     start + chunk, null);
             }
             return chunk;
+        }
+
+        /// <summary>
+        /// The frame of a record whose leader length ends on a record terminator: that length, unless a record
+        /// terminator before it is followed by a plausible leader. Then the length is too large (it swallowed the next
+        /// record) and the record ends at that terminator.
+        /// </summary>
+        private int EarlierRecordEnd(int declared, ref List<MarcDiagnostic>? warnings)
+        {
+            int limit = _pos + declared;
+            for (int rt = Array.IndexOf(_buf, RecordTerminator, _pos + LeaderLength, declared - LeaderLength - 1);
+                 rt >= 0;
+                 rt = rt + 1 < limit - 1 ? Array.IndexOf(_buf, RecordTerminator, rt + 1, limit - 1 - (rt + 1)) : -1)
+            {
+                if (!IsPlausibleLeader(_buf, rt + 1, limit)) continue;
+                int frame = rt + 1 - _pos;
+                Iso2709RecordParser.Warn(ref warnings, MarcDiagnosticCodes.RecordLengthMismatch,
+                    "The leader says the record is " + declared + " bytes long, but it ends with a record terminator after " + frame
+                    + " bytes and the next record starts there; it was read as " + frame + " bytes.", _bufOffset + _pos, null);
+                return frame;
+            }
+            return declared;
         }
 
         private string LeaderText(int offset, int count)

@@ -216,8 +216,8 @@ namespace OclcCataloging.Marc.Iso2709
             if (f is DataField d)
             {
                 EnsureData(2);
-                _data[_dataLength++] = SingleByte(d.Indicator1, "Indicator 1");
-                _data[_dataLength++] = SingleByte(d.Indicator2, "Indicator 2");
+                _data[_dataLength++] = DataByte(d.Indicator1, "Indicator 1");
+                _data[_dataLength++] = DataByte(d.Indicator2, "Indicator 2");
                 if (d.TryGetRawSubfields(codec, out buf, out off, out count))
                 {
                     AppendBytes(buf, off, count);
@@ -229,14 +229,14 @@ namespace OclcCataloging.Marc.Iso2709
                     {
                         EnsureData(2);
                         _data[_dataLength++] = SubfieldDelimiter;
-                        _data[_dataLength++] = SingleByte(s.Code, "Subfield code");
+                        _data[_dataLength++] = DataByte(s.Code, "Subfield code");
                     }
                     ref LazyText sv = ref s.RawValue;
                     if (sv.TryGetRaw(codec, out buf, out off, out count)) AppendBytes(buf, off, count);
                     else
                     {
                         byte[] enc = codec.Encode(sv.Get());
-                        AppendBytes(enc, 0, enc.Length);
+                        AppendValue(enc);
                     }
                 }
                 return;
@@ -246,15 +246,39 @@ namespace OclcCataloging.Marc.Iso2709
             else
             {
                 byte[] enc = codec.Encode(v.Get());
-                AppendBytes(enc, 0, enc.Length);
+                AppendValue(enc);
             }
         }
 
-        private static byte SingleByte(char c, string what)
+        private static byte DataByte(char c, string what)
         {
             if (c > '\u00FF')
                 throw new MarcEncodingException(what + " U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + " is not a single byte.");
+            if (IsSeparator((byte)c)) throw Separator(what, (byte)c);
             return (byte)c;
+        }
+
+        /// <summary>
+        /// An encoded value, which must not hold the separators ISO 2709 uses for its structure: a subfield delimiter,
+        /// field or record terminator in a value (possible in MARCXML, MARC-in-JSON or a record built in memory) would
+        /// read back as another subfield, field or record. Bytes kept from the record as read are copied as they are.
+        /// </summary>
+        private void AppendValue(byte[] encoded)
+        {
+            foreach (byte b in encoded)
+            {
+                if (IsSeparator(b)) throw Separator("The value", b);
+            }
+            AppendBytes(encoded, 0, encoded.Length);
+        }
+
+        internal static bool IsSeparator(byte b) => b == SubfieldDelimiter || b == FieldTerminator || b == RecordTerminator;
+
+        internal static MarcEncodingException Separator(string what, byte b)
+        {
+            string name = b == SubfieldDelimiter ? "subfield delimiter" : b == FieldTerminator ? "field terminator" : "record terminator";
+            return new MarcEncodingException(what + " holds U+" + b.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
+                + ", the ISO 2709 " + name + "; written as it is it would change the record's structure.");
         }
 
         private void AppendByte(byte value)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Marc.Mrk
 {
@@ -275,6 +276,7 @@ namespace OclcCataloging.Marc.Mrk
             sb.Append(newline);
             foreach (MarcField f in record.Fields)
             {
+                RefuseLineBreaking(record, f);
                 sb.Append('=').Append(f.Tag).Append("  ");
                 if (f is ControlField c)
                 {
@@ -300,6 +302,30 @@ namespace OclcCataloging.Marc.Mrk
             }
             sb.Append(newline);
         }
+
+        /// <summary>
+        /// Tags and indicators are written as they are, one character each, so a control character there (a line break
+        /// above all) would end the line: the record reads back as another one. Such a record is refused.
+        /// </summary>
+        private static void RefuseLineBreaking(MarcRecord record, MarcField f)
+        {
+            foreach (char c in f.Tag)
+            {
+                if (IsControl(c))
+                    throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
+                        "The tag of a field holds the control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)
+                        + ", which MarcEdit text cannot express; the record was not written.", record, f.Tag);
+            }
+            if (f is DataField d && (IsControl(d.Indicator1) || IsControl(d.Indicator2)))
+            {
+                char c = IsControl(d.Indicator1) ? d.Indicator1 : d.Indicator2;
+                throw new MarcWriteException(MarcDiagnosticCodes.InvalidIndicator,
+                    "An indicator of field " + f.Tag + " is the control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)
+                    + ", which MarcEdit text cannot express; the record was not written.", record, f.Tag);
+            }
+        }
+
+        private static bool IsControl(char c) => c < ' ' || c == '\u007F';
 
         private static void AppendRawSubfields(StringBuilder sb, MrkTextEncoder enc, byte[] buf, int off, int count)
         {

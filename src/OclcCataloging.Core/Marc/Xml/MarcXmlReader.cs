@@ -657,8 +657,10 @@ namespace OclcCataloging.Marc.Xml
 
             if (!_inRecord && _enc.IsAsciiCompatible)
             {
-                // the error may be in the start tag of a record not entered yet
-                long from = Math.Max(_mapper.Cursor, _window.BufferStart);
+                // The error may be in the start tag of a record not entered yet, or in a comment, CDATA section or
+                // processing instruction left open between records, which hides the records after it: search from
+                // the end of the last record read (the bytes since then are retained).
+                long from = Math.Max(_window.RetainedFrom, _window.BufferStart);
                 long candidate = FindRecordStart(from, errAt >= 0 ? errAt : from);
                 if (candidate >= 0)
                 {

@@ -35,5 +35,9 @@ namespace OclcCataloging.Search.Batch
 
         /// <summary>Keep downloaded records on each result (false for very large runs that stream records elsewhere).</summary>
         public bool IncludeRecordsInResults { get; set; } = true;
+
+        /// <summary>The settings the HTML report lists under "Run" (key file, options), worded by the caller; never secrets.</summary>
+        public System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, string>> ReportSettings { get; set; } =
+            System.Array.Empty<System.Collections.Generic.KeyValuePair<string, string>>();
     }
 }

@@ -108,7 +108,7 @@ namespace OclcCataloging.Search.Batch
                 summary.NotFoundKeysPath = nf;
                 summary.TooManyKeysPath = tm;
                 summary.ErrorKeysPath = er;
-            }, () => BatchCsvReport.Format(rows), () => BatchHtmlSummary.Format(summary, rows, _options.ResumeAdvice));
+            }, () => BatchCsvReport.Format(rows), () => BatchHtmlSummary.Format(summary, rows, _options.ResumeAdvice, _options.ReportSettings));
             return summary;
         }
 

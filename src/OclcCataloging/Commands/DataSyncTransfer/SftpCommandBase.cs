@@ -40,8 +40,14 @@ namespace OclcCataloging.Commands.DataSyncTransfer
                 HostKeyFingerprint = HostKeyFingerprint ?? profile.GetSetting(ConnectionSettingNames.HostKeyFingerprint),
                 PrivateKeyPath = profile.GetSetting(ConnectionSettingNames.PrivateKeyPath),
             };
-            System.Security.SecureString? password = resolved.Credential?.SecurePassword;
-            if (password != null && password.Length > 0) endpoint.Password = password;
+            // With a key file the saved secret is the key's passphrase (OCLC sets up key pairs instead of passwords),
+            // so it is never offered to the server as a password.
+            System.Security.SecureString? secret = resolved.Credential?.SecurePassword;
+            if (secret != null && secret.Length > 0)
+            {
+                if (endpoint.PrivateKeyPath != null) endpoint.PrivateKeyPassphrase = secret;
+                else endpoint.Password = secret;
+            }
             return endpoint;
         }
 

@@ -35,7 +35,8 @@ namespace OclcCataloging.Commands.Gateway
         private static bool IsRecordProblem(string code) =>
             code == GatewayErrorCodes.RecordTooLong || code == GatewayErrorCodes.RecordStructureInvalid
             || code == GatewayErrorCodes.RecordLengthMismatch || code == GatewayErrorCodes.EncodingMismatch
-            || code == GatewayErrorCodes.AuthorityRecord || code == GatewayErrorCodes.RecordNotEncodable;
+            || code == GatewayErrorCodes.AuthorityRecord || code == GatewayErrorCodes.RecordNotEncodable
+            || code == GatewayErrorCodes.RecordInvalid;
 
         internal static ErrorCategory Category(string code)
         {
@@ -64,6 +65,7 @@ namespace OclcCataloging.Commands.Gateway
             {
                 case GatewayErrorCodes.RecordTooLong: return "Shorten the record (receivers cannot take records over 99,999 bytes).";
                 case GatewayErrorCodes.EncodingMismatch: return "Send with -Encoding Utf8 or -Encoding Marc8, or correct leader/09.";
+                case GatewayErrorCodes.RecordInvalid: return ExportValidation.FixAdvice.Replace("write it unchecked", "send it unchecked");
                 case GatewayErrorCodes.AuthorityRecord: return "Use -AllowAuthority if the receiver really takes authority records.";
                 case GatewayErrorCodes.IdentifierNotEncodable: return "Check -UserId and -Credential: values over 191 bytes must not start with a digit, and none may hold a NUL.";
                 case GatewayErrorCodes.HostNotFound:

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using OclcCataloging.Search;
 using OclcCataloging.Search.Batch;
@@ -90,8 +91,12 @@ public sealed class BatchReportTests
         using var folder = new BatchTestFolder();
         var target = new FakeSearchTarget();
         target.ErrorDetails["error <b>"] = "bad & worse";
-        var summary = RunAll(target, new BatchSearchOptions { ReportPath = folder.File("run.csv") },
-            "none <script>alert(1)</script>", "many c", "error <b>", "found d");
+        var options = new BatchSearchOptions
+        {
+            ReportPath = folder.File("run.csv"),
+            ReportSettings = new[] { new KeyValuePair<string, string>("Key file", "keys \"<i>\".txt") },
+        };
+        var summary = RunAll(target, options, "none <script>alert(1)</script>", "many c", "error <b>", "found d");
 
         Assert.Equal(folder.File("run.html"), summary.HtmlReportPath);
         string html = File.ReadAllText(summary.HtmlReportPath!);
@@ -100,12 +105,32 @@ public sealed class BatchReportTests
         Assert.Contains("none &lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.Contains("error &lt;b&gt;", html);
         Assert.Contains("bad &amp; worse", html);
-        Assert.Contains("<h2>Not found (1)</h2>", html);
-        Assert.Contains("<h2>Too many (1)</h2>", html);
-        Assert.Contains("<h2>Errors (1)</h2>", html);
+        Assert.Contains("<summary>Not found (1)</summary>", html);
+        Assert.Contains("<summary>Too many (1)</summary>", html);
+        Assert.Contains("<summary>Errors (1)</summary>", html);
+        Assert.Contains("<summary>Found (1)</summary>", html);
+        Assert.Contains("<summary>Found, several hits — review (1)</summary>", html); // the fake target reports 7 hits
+        Assert.Contains("Title of found d", html);
         Assert.Contains("<tr><td>Total</td><td class=\"n\">4</td></tr>", html);
         Assert.Contains("Fake target", html);
-        Assert.DoesNotContain("found d", html); // found keys need no attention
+        Assert.Contains("<svg class=\"chart\"", html);
+        Assert.Contains("<tr><th>Key file</th><td>keys &quot;&lt;i&gt;&quot;.txt</td></tr>", html);
+        Assert.Contains("Written (local time)", html);
+    }
+
+    [Fact]
+    public void Html_not_found_table_has_no_error_or_http_columns()
+    {
+        using var folder = new BatchTestFolder();
+        var summary = RunAll(new FakeSearchTarget(), new BatchSearchOptions { ReportPath = folder.File("run.csv") }, "none a");
+
+        string html = File.ReadAllText(summary.HtmlReportPath!);
+        string section = html.Substring(html.IndexOf("<summary>Not found", StringComparison.Ordinal));
+        section = section.Substring(0, section.IndexOf("</details>", StringComparison.Ordinal));
+        Assert.Contains("<th>Key</th>", section);
+        Assert.DoesNotContain("<th>HTTP</th>", section);
+        Assert.DoesNotContain("<th>Error</th>", section);
+        Assert.DoesNotContain("<th>Detail</th>", section);
     }
 
     [Fact]

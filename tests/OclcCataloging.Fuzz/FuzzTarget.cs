@@ -1,0 +1,26 @@
+namespace OclcCataloging.Fuzz;
+
+/// <summary>One fuzzing target: a name, the file extensions of its seeds, and the contract check for one input.</summary>
+public sealed class FuzzTarget
+{
+    public FuzzTarget(string name, string description, string[] seedExtensions, Action<byte[]> check)
+    {
+        Name = name;
+        Description = description;
+        SeedExtensions = seedExtensions;
+        Check = check;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>Extensions (".mrc") of the files that seed it; "*" for any.</summary>
+    public string[] SeedExtensions { get; }
+
+    /// <summary>Throws <see cref="ContractViolation"/> when the input breaks the contract.</summary>
+    public Action<byte[]> Check { get; }
+
+    public bool Seeds(string path) =>
+        SeedExtensions.Contains("*") || SeedExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+}
