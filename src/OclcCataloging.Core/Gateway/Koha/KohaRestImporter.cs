@@ -9,6 +9,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using OclcCataloging.Text.Json;
 
+using OclcCataloging.Ils.Koha;
+
 namespace OclcCataloging.Gateway.Koha
 {
     /// <summary>
@@ -25,11 +27,11 @@ namespace OclcCataloging.Gateway.Koha
         private static readonly Regex DuplicatePattern = new Regex(@"Duplicate biblio (\d+)", RegexOptions.CultureInvariant);
 
         private readonly KohaConnection _connection;
-        private readonly KohaImportSettings _settings;
+        private readonly KohaImportFields _settings;
         private readonly HttpClient _http;
         private readonly AuthenticationHeaderValue _authorization;
 
-        public KohaRestImporter(KohaConnection connection, KohaImportSettings settings)
+        public KohaRestImporter(KohaConnection connection, KohaImportFields settings)
         {
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));

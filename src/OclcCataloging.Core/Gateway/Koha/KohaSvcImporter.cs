@@ -6,6 +6,8 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
+using OclcCataloging.Ils.Koha;
+
 namespace OclcCataloging.Gateway.Koha
 {
     /// <summary>
@@ -20,7 +22,7 @@ namespace OclcCataloging.Gateway.Koha
         private const string ImportPath = "cgi-bin/koha/svc/import_bib";
 
         private readonly KohaConnection _connection;
-        private readonly KohaImportSettings _settings;
+        private readonly KohaImportFields _settings;
         private readonly bool _csrfLogin;
         private readonly HttpClient _http;
         private readonly SemaphoreSlim _loginGate = new SemaphoreSlim(1, 1);
@@ -32,7 +34,7 @@ namespace OclcCataloging.Gateway.Koha
         /// <c>csrfLogin</c> true for Koha 24.05+ (token login before the first import); false for the older login
         /// (mainpage.pl) on the first 401/403.
         /// </summary>
-        public KohaSvcImporter(KohaConnection connection, KohaImportSettings settings, bool csrfLogin = true)
+        public KohaSvcImporter(KohaConnection connection, KohaImportFields settings, bool csrfLogin = true)
         {
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
