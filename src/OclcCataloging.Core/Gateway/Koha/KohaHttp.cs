@@ -70,7 +70,11 @@ namespace OclcCataloging.Gateway.Koha
                 if (sb.Length > 0) sb.Append('&');
                 sb.Append(WebUtility.UrlEncode(name)).Append('=').Append(WebUtility.UrlEncode(value ?? ""));
             }
-            return new StringContent(sb.ToString(), System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+            // The percent-escapes are UTF-8 bytes; no charset parameter, as a browser and LWP send it (one saying us-ascii
+            // would make a server decode the escapes as ASCII).
+            var content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(sb.ToString()));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            return content;
         }
     }
 }

@@ -21,6 +21,8 @@ namespace OclcCataloging.Gateway.Koha
 
         public static string FromRecord(MarcRecord record)
         {
+            // MARC-8 text is decoded (as MARC::File::XML does for the daemon); a UTF-8 record is copied unchanged.
+            record = MarcEncodingConverter.ToUnicode(record);
             record.Leader.CharacterCodingScheme = 'a';
             using (var stream = new MemoryStream())
             {

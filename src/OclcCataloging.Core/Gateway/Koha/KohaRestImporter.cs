@@ -123,17 +123,8 @@ namespace OclcCataloging.Gateway.Koha
             }
         }
 
-        private static Dictionary<string, object?>? ReadObject(byte[] body)
-        {
-            try
-            {
-                return JsonParser.Parse(body, 0, body.Length) as Dictionary<string, object?>;
-            }
-            catch (JsonSyntaxException)
-            {
-                return null;
-            }
-        }
+        private static Dictionary<string, object?>? ReadObject(byte[] body) =>
+            JsonReader.TryParseObject(new UTF8Encoding(false, false).GetString(body));
 
         public void Dispose() => _http.Dispose();
     }
