@@ -88,5 +88,13 @@ namespace OclcCataloging.Commands
         internal const string DataSyncNameInvalid = "DataSyncNameInvalid";
         internal const string DataSyncNameInUse = "DataSyncNameInUse";
         internal const string SftpPrefix = "Sftp";
+
+        // Koha sink of Start-GatewayListener, Send-KohaSpool
+        internal const string KohaParameterConflict = "KohaParameterConflict";
+        internal const string KohaSettingsInvalid = "KohaSettingsInvalid";
+        internal const string KohaConfigUnreadable = "KohaConfigUnreadable";
+        internal const string KohaSpoolNotFound = "KohaSpoolNotFound";
+        internal const string KohaSpoolRecordRefused = "KohaSpoolRecordRefused";
+        internal const string KohaUnreachable = "KohaUnreachable";
     }
 }

@@ -6,14 +6,16 @@ using System.Threading.Tasks;
 
 namespace OclcCataloging.Gateway.Koha
 {
-    /// <summary>The result of resending one spooled record.</summary>
+    /// <summary>The result of resending (or not resending) one spooled record.</summary>
     public sealed class KohaSpoolResendResult
     {
-        internal KohaSpoolResendResult(KohaSpoolEntry entry, KohaSpoolState? stateAfter, KohaImportOutcome? outcome)
+        internal KohaSpoolResendResult(KohaSpoolEntry entry, KohaSpoolState? stateAfter, KohaImportOutcome? outcome, bool sent = true, string? note = null)
         {
             Entry = entry;
             StateAfter = stateAfter;
             Outcome = outcome;
+            Sent = sent;
+            Note = note;
         }
 
         /// <summary>The entry as it was before the resend.</summary>
@@ -26,11 +28,19 @@ namespace OclcCataloging.Gateway.Koha
 
         public KohaImportOutcome? Outcome { get; }
 
-        public KohaImportOutcomeKind? Kind => Outcome?.Kind;
+        /// <summary>False for a record that was reported but not sent (its outcome was already unknown, or the run stopped first).</summary>
+        public bool Sent { get; }
+
+        /// <summary>Imported, Refused, NotDelivered or Unknown; a record kept unsent because its earlier outcome is unknown is Unknown.</summary>
+        public KohaImportOutcomeKind Kind => Outcome?.Kind ?? (StateAfter == KohaSpoolState.Pending ? KohaImportOutcomeKind.NotDelivered : KohaImportOutcomeKind.Unknown);
 
         public string? BiblioNumber => Outcome?.BiblioNumber;
 
-        public string? Detail => Outcome?.Detail;
+        public string? Detail => Outcome?.Detail ?? Note;
+
+        private string? Note { get; }
+
+        public override string ToString() => Name + ": " + Kind + (Detail != null ? " (" + Detail + ")" : "");
     }
 
     /// <summary>
@@ -49,43 +59,69 @@ namespace OclcCataloging.Gateway.Koha
             _receiver = receiver ?? throw new ArgumentNullException(nameof(receiver));
         }
 
+        /// <summary>Records a stopped resend left in flight become unknown; returns how many.</summary>
+        public int Recover() => _spool.RecoverInFlight();
+
+        /// <summary>The pending records, oldest first (call <see cref="Recover"/> first).</summary>
+        public IReadOnlyList<KohaSpoolEntry> Pending() => _spool.List(KohaSpoolState.Pending);
+
+        /// <summary>The records whose outcome is unknown: reported, never sent.</summary>
+        public IReadOnlyList<KohaSpoolResendResult> Unknown()
+        {
+            var list = new List<KohaSpoolResendResult>();
+            foreach (KohaSpoolEntry e in _spool.List(KohaSpoolState.Unknown))
+                list.Add(new KohaSpoolResendResult(e, KohaSpoolState.Unknown, null, sent: false,
+                    note: "kept, not sent: it may already be in Koha (check Koha, then move it to " + _spool.StateFolder(KohaSpoolState.Pending) + " to send it)"));
+            return list;
+        }
+
+        /// <summary>A pending record reported as not sent (the run stopped or it was skipped).</summary>
+        public static KohaSpoolResendResult NotSent(KohaSpoolEntry entry, string why) =>
+            new KohaSpoolResendResult(entry, entry.State, null, sent: false, note: why);
+
+        /// <summary>Sends one pending record; null when another resend took it first.</summary>
+        public async Task<KohaSpoolResendResult?> ResendOneAsync(KohaSpoolEntry pending, CancellationToken cancellationToken)
+        {
+            KohaSpoolEntry inFlight;
+            try
+            {
+                inFlight = _spool.Move(pending, KohaSpoolState.InFlight);
+            }
+            catch (FileNotFoundException)
+            {
+                return null;
+            }
+            byte[] bytes = File.ReadAllBytes(inFlight.Path);
+            // Not cancelled once sent: a cancelled send would leave the outcome unknown.
+            KohaImportOutcome outcome = await _receiver.ForwardAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case KohaImportOutcomeKind.Imported:
+                    _spool.Remove(inFlight);
+                    return new KohaSpoolResendResult(pending, null, outcome);
+                case KohaImportOutcomeKind.Refused:
+                    _spool.Move(inFlight, KohaSpoolState.Refused, outcome.Detail);
+                    return new KohaSpoolResendResult(pending, KohaSpoolState.Refused, outcome);
+                case KohaImportOutcomeKind.Unknown:
+                    _spool.Move(inFlight, KohaSpoolState.Unknown, outcome.Detail);
+                    return new KohaSpoolResendResult(pending, KohaSpoolState.Unknown, outcome);
+                default:
+                    _spool.Move(inFlight, KohaSpoolState.Pending);
+                    return new KohaSpoolResendResult(pending, KohaSpoolState.Pending, outcome);
+            }
+        }
+
         public async Task ResendAsync(Func<KohaSpoolEntry, bool> shouldSend, Action<KohaSpoolResendResult> onResult, CancellationToken cancellationToken)
         {
-            _spool.RecoverInFlight();
-            foreach (KohaSpoolEntry pending in _spool.List(KohaSpoolState.Pending))
+            Recover();
+            foreach (KohaSpoolEntry pending in Pending())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!shouldSend(pending)) continue;
-                KohaSpoolEntry inFlight;
-                try
-                {
-                    inFlight = _spool.Move(pending, KohaSpoolState.InFlight);
-                }
-                catch (FileNotFoundException)
-                {
-                    continue; // another resend took it
-                }
-                byte[] bytes = File.ReadAllBytes(inFlight.Path);
-                KohaImportOutcome outcome = await _receiver.ForwardAsync(bytes, CancellationToken.None).ConfigureAwait(false);
-                switch (outcome.Kind)
-                {
-                    case KohaImportOutcomeKind.Imported:
-                        _spool.Remove(inFlight);
-                        onResult(new KohaSpoolResendResult(pending, null, outcome));
-                        break;
-                    case KohaImportOutcomeKind.Refused:
-                        _spool.Move(inFlight, KohaSpoolState.Refused, outcome.Detail);
-                        onResult(new KohaSpoolResendResult(pending, KohaSpoolState.Refused, outcome));
-                        break;
-                    case KohaImportOutcomeKind.Unknown:
-                        _spool.Move(inFlight, KohaSpoolState.Unknown, outcome.Detail);
-                        onResult(new KohaSpoolResendResult(pending, KohaSpoolState.Unknown, outcome));
-                        break;
-                    default:
-                        _spool.Move(inFlight, KohaSpoolState.Pending);
-                        onResult(new KohaSpoolResendResult(pending, KohaSpoolState.Pending, outcome));
-                        return; // Koha is still unreachable: the rest waits for the next run
-                }
+                KohaSpoolResendResult? result = await ResendOneAsync(pending, cancellationToken).ConfigureAwait(false);
+                if (result == null) continue;
+                onResult(result);
+                if (result.Kind == KohaImportOutcomeKind.NotDelivered) return; // Koha is still unreachable: the rest waits for the next run
             }
         }
     }
