@@ -50,6 +50,7 @@
         'Resolve-KohaImportAction'
         'New-MarcConstantData'
         'Set-MarcConstantData'
+        'Send-KohaSpool'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -542,6 +542,41 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'gateway') {
     }
 }
 
+# Koha receiver (issue 12): Send-GatewayExport into Start-GatewayListener -Koha of the same process, which forwards
+# each record to the fake Koha (a separate process: svc/authentication + svc/import_bib, direct mode). The command
+# resets the fake first and checks that Koha loaded every record exactly once. The in-process seconds time the sending.
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'koha') {
+    Write-Step 'Koha receiver'
+    if ($SimulatorsPath -and (Test-Path -LiteralPath $SimulatorsPath)) {
+        $root = Split-Path -Parent $PSScriptRoot
+        . (Join-Path $root 'tests/OclcCataloging.Simulators/SimulatorProcess.ps1')
+        $kohaSim = Start-Simulator -Name koha -SimulatorsPath $SimulatorsPath -ArgumentList '--user', 'bench', '--password', 'bench-pw'
+        try {
+            $kohaCount = [long][math]::Min($Records, 2000)
+            $kohaBase = $kohaSim.BaseAddress.AbsoluteUri
+            foreach ($throttle in 1, 8) {
+                $kc = $importModule + '; $null = Invoke-RestMethod -Method Post -Uri ' + (ConvertTo-PSLiteral ($kohaBase + '_simulator/reset')) +
+                    '; $c = [pscredential]::new(''bench'', (ConvertTo-SecureString ''bench-pw'' -AsPlainText -Force))' +
+                    '; $l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Koha ' + (ConvertTo-PSLiteral $kohaBase) + ' -KohaCredential $c -ImportMode direct -MaxConnections 16 -WarningAction SilentlyContinue' +
+                    '; $recs = @(Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $synthetic) + ' | Select-Object -First ' + $kohaCount + ')' +
+                    '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                    '; $ok = @($recs | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -ThrottleLimit ' + $throttle + ' | Where-Object Status -eq Accepted).Count' +
+                    '; $sw.Stop(); Stop-GatewayListener $l' +
+                    '; $loads = Invoke-RestMethod -Uri ' + (ConvertTo-PSLiteral ($kohaBase + '_simulator/loads')) +
+                    '; $once = @($loads.PSObject.Properties | Where-Object Value -eq 1).Count; $more = @($loads.PSObject.Properties | Where-Object Value -gt 1).Count' +
+                    '; ''{"records":'' + $ok + '',"once":'' + $once + '',"twice":'' + $more + '',"seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+                $label = if ($throttle -eq 1) { 'sequential' } else { "$throttle senders (-ThrottleLimit $throttle)" }
+                $null = Measure-Benchmark -DatasetName 'koha' -RecordCount $kohaCount -Name "Send-GatewayExport -> Start-GatewayListener -Koha -> fake Koha, records/s, $label" -Tool 'pwsh' -Kind "koha-t$throttle" `
+                    -Command (Get-PwshCommand $kc) -Display "Import-MarcFile FILE | Select-Object -First N | Send-GatewayExport 127.0.0.1 PORT -ThrottleLimit $throttle (listener -Koha FAKE -ImportMode direct in the same process)" `
+                    -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $kohaCount -or [long]$j.once -ne $kohaCount -or [long]$j.twice -ne 0) { "$($j.records) accepted, $($j.once) loaded once, $($j.twice) more than once; expected $kohaCount, $kohaCount, 0" } } `
+                    -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+            }
+        }
+        finally { Stop-Simulator $kohaSim }
+    }
+    else { Add-Note 'Koha receiver rows skipped: -SimulatorsPath not given (build.ps1 -Task Bench passes it).' }
+}
+
 # Batch searching (issue 6): Invoke-BatchSearch over 1,000 keys against the project's Zebra SRU server and against
 # the WorldCat simulator (a separate process, pacing off so the client's own speed shows). The in-process seconds
 # (the JSON line) time only the batch; records/s in the table are keys/s.

@@ -27,8 +27,9 @@ namespace OclcCataloging.Gateway
     /// </summary>
     internal sealed class GatewayListenerReply
     {
-        private GatewayListenerReply(GatewayListenerReplyKind kind, string error, string? recordId = null, string? url = null, string? logNote = null)
+        private GatewayListenerReply(GatewayListenerReplyKind kind, string error, string? recordId = null, string? url = null, string? logNote = null, string? verbatim = null)
         {
+            Verbatim = verbatim;
             Kind = kind;
             Error = error;
             RecordId = recordId;
@@ -47,6 +48,9 @@ namespace OclcCataloging.Gateway
         /// <summary>The URL of an accepted record, or null.</summary>
         public string? Url { get; }
 
+        /// <summary>The exact Koha-style text chosen by the record handler, or null.</summary>
+        public string? Verbatim { get; }
+
         /// <summary>What the log says about the request, or null when nothing.</summary>
         public string? LogNote { get; }
 
@@ -54,6 +58,9 @@ namespace OclcCataloging.Gateway
         public bool ReachedHandler => Kind == GatewayListenerReplyKind.Accepted || Kind == GatewayListenerReplyKind.Rejected;
 
         public static GatewayListenerReply Accepted(string recordId, string? url) => new GatewayListenerReply(GatewayListenerReplyKind.Accepted, "", recordId, url);
+
+        public static GatewayListenerReply WithText(bool accepted, string text, string? recordId, string? url, string? logNote) =>
+            new GatewayListenerReply(accepted ? GatewayListenerReplyKind.Accepted : GatewayListenerReplyKind.Rejected, accepted ? "" : text, recordId, url, logNote, text);
 
         public static GatewayListenerReply Rejected(string error) => new GatewayListenerReply(GatewayListenerReplyKind.Rejected, error);
 
@@ -74,6 +81,7 @@ namespace OclcCataloging.Gateway
 
         private string KohaText()
         {
+            if (Verbatim != null) return Verbatim;
             switch (Kind)
             {
                 case GatewayListenerReplyKind.Accepted:

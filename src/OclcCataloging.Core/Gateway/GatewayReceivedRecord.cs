@@ -66,12 +66,13 @@ namespace OclcCataloging.Gateway
     /// <summary>What the record handler decided; becomes the reply.</summary>
     public sealed class GatewayListenerVerdict
     {
-        private GatewayListenerVerdict(bool accepted, string? recordId, string? url, string? error)
+        private GatewayListenerVerdict(bool accepted, string? recordId, string? url, string? error, string? replyText = null)
         {
             IsAccepted = accepted;
             RecordId = recordId;
             Url = url;
             Error = error;
+            ReplyText = replyText;
         }
 
         public bool IsAccepted { get; }
@@ -82,8 +83,15 @@ namespace OclcCataloging.Gateway
 
         public string? Error { get; }
 
+        /// <summary>The exact Koha-style reply text (without the NUL), or null for the listener's own wording.</summary>
+        public string? ReplyText { get; }
+
         public static GatewayListenerVerdict Accept(string? recordId = null, string? url = null) => new GatewayListenerVerdict(true, recordId, url, null);
 
         public static GatewayListenerVerdict Reject(string error) => new GatewayListenerVerdict(false, null, null, error ?? "rejected");
+
+        /// <summary>A verdict whose Koha-style reply is exactly <paramref name="replyText"/> (a receiver that forwards to Koha).</summary>
+        public static GatewayListenerVerdict WithReply(bool accepted, string replyText, string? recordId = null, string? url = null) =>
+            new GatewayListenerVerdict(accepted, recordId, url, accepted ? null : replyText, replyText ?? throw new System.ArgumentNullException(nameof(replyText)));
     }
 }

@@ -66,6 +66,9 @@ namespace OclcCataloging.Gateway
             {
                 return GatewayListenerReply.Failed("record " + seq + " handler failed: " + e.Message);
             }
+            if (verdict.ReplyText != null)
+                return GatewayListenerReply.WithText(verdict.IsAccepted, verdict.ReplyText, verdict.RecordId, verdict.Url,
+                    verdict.IsAccepted ? null : "record " + seq + ": " + verdict.ReplyText);
             return verdict.IsAccepted
                 ? GatewayListenerReply.Accepted(verdict.RecordId ?? seq.ToString(CultureInfo.InvariantCulture), verdict.Url)
                 : GatewayListenerReply.Rejected(verdict.Error ?? "");

@@ -97,5 +97,12 @@ namespace OclcCataloging.Commands
         internal const string BriefLevelTableInvalid = "BriefLevelTableInvalid";
         internal const string KohaConfigInvalid = "KohaConfigInvalid";
         internal const string KohaSettingInvalid = "KohaSettingInvalid";
+        // Koha sink of Start-GatewayListener, Send-KohaSpool
+        internal const string KohaParameterConflict = "KohaParameterConflict";
+        internal const string KohaSettingsInvalid = "KohaSettingsInvalid";
+        internal const string KohaConfigUnreadable = "KohaConfigUnreadable";
+        internal const string KohaSpoolNotFound = "KohaSpoolNotFound";
+        internal const string KohaSpoolRecordRefused = "KohaSpoolRecordRefused";
+        internal const string KohaUnreachable = "KohaUnreachable";
     }
 }

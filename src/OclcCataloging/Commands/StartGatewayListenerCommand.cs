@@ -7,20 +7,22 @@ using System.Net.Sockets;
 using System.Threading;
 using OclcCataloging.Commands.Gateway;
 using OclcCataloging.Gateway;
+using OclcCataloging.Gateway.Koha;
+using OclcCataloging.Ils.Koha;
 
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Receives records sent with OCLC Connexion "Gateway Export" (or Send-GatewayExport): saves them to a file or folder and/or hands them to a script block.</para>
+    /// <para type="synopsis">Receives records sent with OCLC Connexion "Gateway Export" (or Send-GatewayExport): loads them into Koha, saves them to a file or folder and/or hands them to a script block.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "GatewayListener", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GatewayListenerHost), typeof(GatewayReceivedRecord))]
-    public sealed class StartGatewayListenerCommand : PSCmdlet, IDisposable
+    public sealed class StartGatewayListenerCommand : KohaSinkCommand, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
-        /// <summary>The TCP port to listen on; 0 picks a free port (see the Port property of the result).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>The TCP port to listen on; 0 picks a free port (see the Port property of the result). Required unless -KohaConfigPath has a port: line.</summary>
+        [Parameter(Position = 0)]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
 
@@ -57,13 +59,19 @@ namespace OclcCataloging.Commands
         [ValidateRange(1, 1024)]
         public int MaxConnections { get; set; } = 64;
 
+        /// <summary>The folder where records Koha did not take are kept (created when missing); Send-KohaSpool sends them later.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SpoolPath { get; set; }
+
         /// <summary>Run in the foreground until Ctrl+C, writing each accepted record to the pipeline.</summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
         protected override void EndProcessing()
         {
-            if (!Wait && Path == null && ScriptBlock == null)
+            KohaSinkSetup? koha = CheckKohaParameters();
+            if (!Wait && Path == null && ScriptBlock == null && koha == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("A background listener needs -Path or -ScriptBlock, or the records it receives would be lost. Use -Wait to get them as output."),
@@ -82,9 +90,11 @@ namespace OclcCataloging.Commands
             }
 
             string where = bind + ":" + Port.ToString(CultureInfo.InvariantCulture);
-            if (!ShouldProcess(where, "Listen for gateway exports" + (Path != null ? " and save them to '" + Path + "'" : ""))) return;
+            if (!ShouldProcess(where, "Listen for gateway exports" + (koha != null ? " and load them into " + koha.StaffUrl.AbsoluteUri : "")
+                + (Path != null ? " and save them to '" + Path + "'" : ""))) return;
 
             GatewayRecordStore? store = OpenStore();
+            KohaSpool? spool = koha != null ? OpenSpool() : null;
             var options = new GatewayListenerOptions
             {
                 BindAddress = bind!,
@@ -92,31 +102,37 @@ namespace OclcCataloging.Commands
                 ReplyStyle = ReplyStyle,
                 IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSec),
                 MaxConnections = MaxConnections,
-                Credential = Credential == null || Credential == PSCredential.Empty ? null : new NetworkCredential(Credential.UserName, Credential.Password),
+                Credential = ConnexionLogon(koha),
             };
 
             ForegroundWorkQueue? foreground = Wait ? new ForegroundWorkQueue() : null;
             RunspaceRecordHandler? background = null;
             GatewayListenerHost? host = null;
+            KohaReceiver? receiver = null;
             try
             {
-                if (ScriptBlock != null && foreground == null)
+                if (koha != null)
+                    receiver = new KohaReceiver(koha.CreateImporter(), spool, line => host?.AddLog("koha: " + line));
+                else if (ScriptBlock != null && foreground == null)
                     background = new RunspaceRecordHandler(ScriptBlock, line => host?.AddLog(line));
                 host = new GatewayListenerHost(options, store,
-                    foreground != null && ScriptBlock != null ? foreground.HandleAsync
+                    receiver != null ? receiver.HandleAsync
+                    : foreground != null && ScriptBlock != null ? foreground.HandleAsync
                     : background != null ? background.HandleAsync
                     : null);
+                if (receiver != null) host.AttachKoha(receiver, koha!.StaffUrl, spool?.Folder);
                 if (foreground != null)
                 {
                     host.Accepted = foreground.AddOutput;
                     host.LogSink = foreground.AddLog;
                 }
-                host.Start(background);
+                host.Start((IDisposable?)receiver ?? background);
             }
             catch (SocketException e)
             {
                 store?.Dispose();
                 background?.Dispose();
+                receiver?.Dispose();
                 ThrowTerminatingError(new ErrorRecord(new IOException("Cannot listen on " + where + ": " + e.Message, e),
                     e.SocketErrorCode == SocketError.AddressAlreadyInUse ? ErrorIds.GatewayListenerPortInUse : ErrorIds.GatewayListenerStartFailed,
                     e.SocketErrorCode == SocketError.AddressAlreadyInUse ? ErrorCategory.ResourceExists : ErrorCategory.OpenError, where));
@@ -125,6 +141,12 @@ namespace OclcCataloging.Commands
 
             if (host == null) return;
             WriteVerbose("Listening for gateway exports on " + host.Address + ":" + host.Port.ToString(CultureInfo.InvariantCulture) + ".");
+            if (koha != null)
+            {
+                string line = "Forwarding records to " + koha + (spool != null ? "; spool " + spool.Folder : "; no spool") + ".";
+                WriteVerbose(line);
+                host.AddLog(line);
+            }
             if (foreground == null)
             {
                 GatewayListenerRegistry.TryAdd(host);
@@ -132,6 +154,83 @@ namespace OclcCataloging.Commands
                 return;
             }
             RunInForeground(host, foreground);
+        }
+
+        /// <summary>Checks the combination of parameters and the daemon's configuration; the Koha setup, or null without a Koha sink.</summary>
+        private KohaSinkSetup? CheckKohaParameters()
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (!KohaRequested)
+            {
+                foreach (string name in BoundKohaParameters())
+                    Conflict("-" + name + " is a setting of the Koha sink, but neither -Koha nor -KohaConfigPath was given.", "Add -Koha https://staff.example (or -KohaConfigPath), or leave out -" + name + ".");
+                if (SpoolPath != null)
+                    Conflict("-SpoolPath keeps records Koha did not take, but neither -Koha nor -KohaConfigPath was given.", "Add -Koha https://staff.example (or -KohaConfigPath), or leave out -SpoolPath.");
+                if (!bound.ContainsKey(nameof(Port)))
+                    Conflict("-Port is required.", "Give -Port 5500 (or -KohaConfigPath with a port: line).");
+                return null;
+            }
+            if (ScriptBlock != null)
+                Conflict("-ScriptBlock and the Koha sink both decide what happens to a record.", "Use -Koha (records go to Koha; -Path keeps a copy) or -ScriptBlock, not both.");
+            if (ReplyStyle == GatewayReplyStyle.Folio)
+                Conflict("-ReplyStyle Folio cannot carry Koha's answers.", "Leave out -ReplyStyle (the Koha sink replies as connexion_import_daemon.pl).");
+            KohaSinkSetup koha = ResolveKoha();
+            KohaDaemonConfig? config = koha.Config;
+            if (!bound.ContainsKey(nameof(Port)))
+            {
+                if (config?.Port == null)
+                    Conflict("No port: -Port was not given and " + (config?.Source ?? "the configuration") + " has no port: line.", "Give -Port 5500.");
+                Port = config!.Port!.Value;
+            }
+            if (!bound.ContainsKey(nameof(IPAddress)) && !string.IsNullOrEmpty(config?.Host)) IPAddress = HostAddress(config!.Host!);
+            if (config?.Debug == true) WriteWarning("debug: in " + config.Source + " is ignored: this listener never logs passwords or records.");
+            if (config?.Log != null) WriteVerbose("log: in " + config.Source + " is not used; the listener's log is its Log property and, with -Wait, the verbose stream (redirect it with 4>> to keep it in a file).");
+            if (SpoolPath == null)
+                WriteWarning("No -SpoolPath: a record Koha does not take (Koha down, no answer) is answered 'Unsuccessful request' and kept nowhere. Add -SpoolPath to keep such records for Send-KohaSpool.");
+            return koha;
+        }
+
+        // The daemon's host: is an address or a name; a name listens on its first IPv4 address.
+        private static string HostAddress(string host)
+        {
+            if (System.Net.IPAddress.TryParse(host, out _)) return host;
+            try
+            {
+                foreach (IPAddress a in Dns.GetHostAddresses(host))
+                    if (a.AddressFamily == AddressFamily.InterNetwork) return a.ToString();
+            }
+            catch (SocketException) { }
+            return host;
+        }
+
+        /// <summary>The Connexion logon a sender must give: -Credential, else the configuration's connexion_user/connexion_password.</summary>
+        private NetworkCredential? ConnexionLogon(KohaSinkSetup? koha)
+        {
+            if (Credential != null && Credential != PSCredential.Empty) return new NetworkCredential(Credential.UserName, Credential.Password);
+            KohaDaemonConfig? config = koha?.Config;
+            if (config == null || string.IsNullOrEmpty(config.ConnexionUser)) return null;
+            if (string.IsNullOrEmpty(config.ConnexionPassword))
+                Conflict(config.Source + " sets connexion_user but no connexion_password.", "Add connexion_password: to the file, or give -Credential.");
+            return new NetworkCredential(config.ConnexionUser, config.ConnexionPassword);
+        }
+
+        private KohaSpool? OpenSpool()
+        {
+            if (SpoolPath == null) return null;
+            string path = GetUnresolvedProviderPathFromPSPath(SpoolPath);
+            try
+            {
+                return new KohaSpool(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.GatewayListenerOutputFailed,
+                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.OpenError, SpoolPath)
+                {
+                    ErrorDetails = new ErrorDetails("The spool folder '" + path + "' cannot be created or written: " + e.Message),
+                });
+                return null;
+            }
         }
 
         private GatewayRecordStore? OpenStore()

@@ -61,6 +61,30 @@ namespace OclcCataloging.Commands.Gateway
 
         public long RecordsSaved => _store?.RecordsSaved ?? 0;
 
+        /// <summary>The Koha staff interface records are forwarded to, or null (no Koha sink).</summary>
+        public Uri? Koha { get; private set; }
+
+        /// <summary>The spool folder of records Koha did not take, or null.</summary>
+        public string? SpoolPath { get; private set; }
+
+        /// <summary>Records Koha imported or staged.</summary>
+        public long RecordsImported => _koha?.Imported ?? 0;
+
+        /// <summary>Records kept in the spool (Koha down, or no usable answer); Send-KohaSpool sends them later.</summary>
+        public long RecordsSpooled => _koha?.Spooled ?? 0;
+
+        /// <summary>Records Koha refused (its error was the reply).</summary>
+        public long RecordsRefused => _koha?.Refused ?? 0;
+
+        private OclcCataloging.Gateway.Koha.KohaReceiver? _koha;
+
+        internal void AttachKoha(OclcCataloging.Gateway.Koha.KohaReceiver receiver, Uri staff, string? spool)
+        {
+            _koha = receiver;
+            Koha = staff;
+            SpoolPath = spool;
+        }
+
         /// <summary>The most recent connection problems and handler errors (never a password), oldest first.</summary>
         public string[] Log => _log.ToArray();
 
