@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>008: presence, length per format, date entered, and the coded positions each format defines.</summary>
     internal static class FixedFieldCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c)
         {
             if (c.Table == null) return;

@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>Leader positions per format: status, type, level, coding scheme, fixed structure, encoding level.</summary>
     internal static class LeaderCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c)
         {
             Leader l = c.Record.Leader;

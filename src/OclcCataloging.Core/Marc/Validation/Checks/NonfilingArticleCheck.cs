@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -29,6 +31,7 @@ namespace OclcCataloging.Marc.Validation
         private const string MarksAfterArticle = " \"'[]()*";
 
         /// <summary>Which indicator holds the non-filing count for a title tag: 1, 2, or 0 when the tag has none.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static int IndicatorFor(string tag)
         {
             switch (tag)
@@ -39,6 +42,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c, DataField field, string rulesTag, int occurrence)
         {
             int which = IndicatorFor(rulesTag);
