@@ -54,6 +54,7 @@ namespace OclcCataloging.Marc.Validation
             return issues.Count == 0;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void LoneMarks(ValidationContext c, string v, int from, string where, string tag, int occurrence, char? code)
         {
             for (int i = from; i < v.Length; i++)

@@ -115,6 +115,7 @@ namespace OclcCataloging.Marc.Validation
             return tag[1] == '9' && tag != "490" && char.IsDigit(tag[0]) && char.IsDigit(tag[2]);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Indicator(ValidationContext c, FieldDefinition def, char value, int position, string tag, int occurrence)
         {
             if (def.IsIndicatorAllowed(position, value)) return;
@@ -122,6 +123,7 @@ namespace OclcCataloging.Marc.Validation
                 + ValueText.List(def.AllowedIndicators(position)!) + ".", tag, occurrence, indicator: position);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void ControlCharacters(ValidationContext c, DataField d, string tag, int occurrence)
         {
             if (!c.Rules.ControlCharacter) return;
@@ -133,12 +135,14 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Seen(ref ulong low, ref ulong high, char code)
         {
             if (code >= 128) return false;
             return code < 64 ? (low & (1UL << code)) != 0 : (high & (1UL << (code - 64))) != 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Mark(ref ulong low, ref ulong high, char code)
         {
             if (code >= 128) return;

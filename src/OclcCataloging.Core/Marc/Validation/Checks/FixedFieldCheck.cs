@@ -54,6 +54,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Language(ValidationContext c, string code)
         {
             if (code == "   " || code == "|||" || code == "###") return;
@@ -62,6 +63,7 @@ namespace OclcCataloging.Marc.Validation
                 (MarcCodeLists.Default.Language(code) == CodeStatus.Obsolete ? " (it is an obsolete code)." : "."), "008", 1, 35);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Position(ValidationContext c, string v, int position, string allowed, string name)
         {
             if (allowed.IndexOf(v[position]) >= 0) return;

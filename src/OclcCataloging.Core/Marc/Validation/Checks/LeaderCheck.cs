@@ -40,6 +40,7 @@ namespace OclcCataloging.Marc.Validation
                 c.Report(MarcRuleCatalog.LeaderStructure, "Leader/20-23 are '" + l.Substring(20, 4) + "'; MARC 21 records have '4500'.", "LDR", position: 20);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Position(ValidationContext c, Leader l, int position, string allowed, string ruleId, string name)
         {
             char v = l[position];
