@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc
 {
@@ -106,6 +108,7 @@ namespace OclcCataloging.Marc
         public string? this[char code] => GetValue(code);
 
         /// <summary>The first value of subfield <paramref name="code"/>, or null when the field has none.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public string? GetValue(char code)
         {
             foreach (var s in Subfields)
@@ -263,6 +266,7 @@ namespace OclcCataloging.Marc
         }
 
         /// <summary>The bytes after the indicators while the subfields were never touched (in whatever codec the record was read with).</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count)
         {
             if (_subfields == null)
@@ -278,6 +282,7 @@ namespace OclcCataloging.Marc
             return false;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void Materialize()
         {
             var list = new List<Subfield>();

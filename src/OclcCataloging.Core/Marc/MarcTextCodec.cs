@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc
 {
@@ -116,6 +118,7 @@ namespace OclcCataloging.Marc
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal static bool IsAscii(byte[] buffer, int offset, int count)
         {
             int end = offset + count;

@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.IO;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Commands
 {
@@ -37,6 +39,7 @@ namespace OclcCataloging.Commands
         }
 
         /// <summary>Reads <paramref name="file"/> to the end (or until the pipeline stops), passing each record to <paramref name="onRecord"/>.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal void Read(string file, MarcFormat format, MarcEncoding encoding, Action<MarcRecord> onRecord)
         {
             MarcFileReader reader;

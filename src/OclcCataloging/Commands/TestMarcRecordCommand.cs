@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Iso2709;
 using OclcCataloging.Marc.Validation;
 
 namespace OclcCataloging.Commands
@@ -65,6 +67,7 @@ namespace OclcCataloging.Commands
 
         public void Dispose() => _report?.Dispose();
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         protected override void ProcessMarcRecord(MarcRecord record)
         {
             _ordinal++;

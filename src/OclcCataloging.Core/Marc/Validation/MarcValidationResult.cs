@@ -1,10 +1,13 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>The outcome of validating one record: its findings and counts by severity.</summary>
     public sealed class MarcValidationResult
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal MarcValidationResult(MarcRecord record, RecordKind kind, long recordNumber, IReadOnlyList<MarcFinding> findings)
         {
             Record = record;

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -26,6 +28,7 @@ namespace OclcCataloging.Marc.Validation
         /// <summary>The MARC 21 update the bibliographic table corresponds to.</summary>
         public string BibliographicTableUpdate => MarcFormatTable.Bibliographic.Update;
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public void Add(MarcValidationResult result)
         {
             if (result == null) throw new ArgumentNullException(nameof(result));

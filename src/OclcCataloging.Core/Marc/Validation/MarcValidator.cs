@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -26,6 +28,7 @@ namespace OclcCataloging.Marc.Validation
         public MarcValidationOptions Options => _options;
 
         /// <summary>Validates one record. <paramref name="recordNumber"/> is used when the record has no origin (built in memory, from the pipeline).</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public MarcValidationResult Validate(MarcRecord record, long recordNumber = 0)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
@@ -50,6 +53,7 @@ namespace OclcCataloging.Marc.Validation
             return rules;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Fields(ValidationContext c)
         {
             TagCounts counts = TagCounts.ForThisThread();
@@ -68,6 +72,7 @@ namespace OclcCataloging.Marc.Validation
         }
 
         /// <summary>The checks of single fields; an 880 gets those of the field its $6 names.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void FieldSpecific(ValidationContext c, DataField d, string rulesTag, int occurrence)
         {
             switch (c.Kind)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -19,6 +21,7 @@ namespace OclcCataloging.Marc.Validation
         private Dictionary<string, int>? _other;
 
         /// <summary>This thread's counters, empty.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static TagCounts ForThisThread()
         {
             TagCounts counts = _current ??= new TagCounts();
@@ -32,6 +35,7 @@ namespace OclcCataloging.Marc.Validation
         /// <summary>Counts one more 880 linked to <paramref name="linkedTag"/>; returns how many there are now.</summary>
         public int NextLinked880(string linkedTag) => Next(_linked880, linkedTag, "880.");
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private int Next(int[] counts, string tag, string otherPrefix)
         {
             int n = MarcFormatTable.TagNumber(tag);
@@ -47,6 +51,7 @@ namespace OclcCataloging.Marc.Validation
             return before + 1;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void Reset()
         {
             foreach (int i in _touched)

@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Search.Keys
 {
@@ -21,6 +23,7 @@ namespace OclcCataloging.Search.Keys
         /// <summary>True for a 10-character ISBN (digits, last may be X) or a 13-digit 978/979 ISBN with a correct check digit.</summary>
         public static bool IsValidIsbn(string compact) => IsValidIsbn10(compact) || IsValidIsbn13(compact);
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool IsValidIsbn10(string s)
         {
             if (s.Length != 10) return false;
@@ -36,6 +39,7 @@ namespace OclcCataloging.Search.Keys
             return sum % 11 == 0;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool IsValidIsbn13(string s)
         {
             if (!s.StartsWith("978", StringComparison.Ordinal) && !s.StartsWith("979", StringComparison.Ordinal)) return false;
@@ -43,6 +47,7 @@ namespace OclcCataloging.Search.Keys
         }
 
         /// <summary>True for 13 digits with a correct EAN-13 check digit (ISBN-13s are EAN-13s starting 978 or 979).</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool IsValidEan13(string s)
         {
             if (s.Length != 13 || !AllDigits(s)) return false;
@@ -101,6 +106,7 @@ namespace OclcCataloging.Search.Keys
             return hyphen < 0 && digits.Length >= 1 && digits.Length < 8 ? s : null;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool AllDigits(string s)
         {
             if (s.Length == 0) return false;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>041 language codes and 043 geographic area codes against the MARC code lists.</summary>
@@ -6,6 +9,7 @@ namespace OclcCataloging.Marc.Validation
         // 041 subfields that hold language codes; $2 (source), $3, $6, $8 do not.
         private const string LanguageSubfields = "abdefghijkmnpqrt";
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check041(ValidationContext c, DataField field, int occurrence)
         {
             if (field.Indicator2 == '7') return; // codes from another list named in $2
@@ -30,6 +34,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check043(ValidationContext c, DataField field, int occurrence)
         {
             foreach (Subfield s in field.Subfields)

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -9,6 +11,7 @@ namespace OclcCataloging.Marc.Validation
     /// </summary>
     internal static class EncodingCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c, MarcField field, int occurrence)
         {
             if (field is ControlField cf)
@@ -22,6 +25,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Value(ValidationContext c, string v, string tag, int occurrence, char? code)
         {
             int firstNonAscii = -1;
@@ -50,6 +54,7 @@ namespace OclcCataloging.Marc.Validation
             return issues.Count == 0;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void LoneMarks(ValidationContext c, string v, int from, string where, string tag, int occurrence, char? code)
         {
             for (int i = from; i < v.Length; i++)

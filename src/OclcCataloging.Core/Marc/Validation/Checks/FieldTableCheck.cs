@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -9,6 +11,7 @@ namespace OclcCataloging.Marc.Validation
     internal static class FieldTableCheck
     {
         /// <summary>The tag whose rules apply: an 880's linked tag from $6 ("245-01"), otherwise the field's own; null for an 880 without a usable $6.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static string? RulesTag(MarcField field)
         {
             if (field.Tag != "880") return field.Tag;
@@ -22,6 +25,7 @@ namespace OclcCataloging.Marc.Validation
         /// earlier. <paramref name="plain"/>: the field's subfields are still raw bytes, all printable ASCII (no control
         /// characters to find), so subfield codes are read from the bytes without decoding the values.
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c, MarcField field, int occurrence, string? rulesTag, int before, bool plain)
         {
             string tag = field.Tag;
@@ -73,6 +77,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Code(ValidationContext c, FieldDefinition def, char code, string rulesTag, string tag, int occurrence, ref ulong seen1, ref ulong seen2)
         {
             if (!def.IsSubfieldDefined(code))
@@ -87,6 +92,7 @@ namespace OclcCataloging.Marc.Validation
         }
 
         /// <summary>True when every byte is printable ASCII or a subfield delimiter: the same characters in every codec, none a control character.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool IsPlainAscii(byte[] buffer, int offset, int count)
         {
 #if NET8_0_OR_GREATER
@@ -109,6 +115,7 @@ namespace OclcCataloging.Marc.Validation
             return tag[1] == '9' && tag != "490" && char.IsDigit(tag[0]) && char.IsDigit(tag[2]);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Indicator(ValidationContext c, FieldDefinition def, char value, int position, string tag, int occurrence)
         {
             if (def.IsIndicatorAllowed(position, value)) return;
@@ -116,6 +123,7 @@ namespace OclcCataloging.Marc.Validation
                 + ValueText.List(def.AllowedIndicators(position)!) + ".", tag, occurrence, indicator: position);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void ControlCharacters(ValidationContext c, DataField d, string tag, int occurrence)
         {
             if (!c.Rules.ControlCharacter) return;
@@ -127,12 +135,14 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool Seen(ref ulong low, ref ulong high, char code)
         {
             if (code >= 128) return false;
             return code < 64 ? (low & (1UL << code)) != 0 : (high & (1UL << (code - 64))) != 0;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Mark(ref ulong low, ref ulong high, char code)
         {
             if (code >= 128) return;

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>008: presence, length per format, date entered, and the coded positions each format defines.</summary>
     internal static class FixedFieldCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c)
         {
             if (c.Table == null) return;
@@ -51,6 +54,7 @@ namespace OclcCataloging.Marc.Validation
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Language(ValidationContext c, string code)
         {
             if (code == "   " || code == "|||" || code == "###") return;
@@ -59,6 +63,7 @@ namespace OclcCataloging.Marc.Validation
                 (MarcCodeLists.Default.Language(code) == CodeStatus.Obsolete ? " (it is an obsolete code)." : "."), "008", 1, 35);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Position(ValidationContext c, string v, int position, string allowed, string name)
         {
             if (allowed.IndexOf(v[position]) >= 0) return;

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using OclcCataloging.Marc.Iso2709;
 using OclcCataloging.Search.Keys;
 
 namespace OclcCataloging.Marc.Validation
@@ -11,6 +13,7 @@ namespace OclcCataloging.Marc.Validation
         private static readonly Regex QualifierSpacing = new Regex(@"[X0-9] \(", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         private static readonly Regex CancelledLooksLikeIsbn = new Regex(@"^ISBN|^\d*-\d+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c, DataField field, int occurrence)
         {
             string tag = field.Tag;

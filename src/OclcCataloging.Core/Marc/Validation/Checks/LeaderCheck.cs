@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>Leader positions per format: status, type, level, coding scheme, fixed structure, encoding level.</summary>
     internal static class LeaderCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c)
         {
             Leader l = c.Record.Leader;
@@ -36,6 +40,7 @@ namespace OclcCataloging.Marc.Validation
                 c.Report(MarcRuleCatalog.LeaderStructure, "Leader/20-23 are '" + l.Substring(20, 4) + "'; MARC 21 records have '4500'.", "LDR", position: 20);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void Position(ValidationContext c, Leader l, int position, string allowed, string ruleId, string name)
         {
             char v = l[position];

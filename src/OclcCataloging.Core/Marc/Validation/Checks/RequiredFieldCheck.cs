@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>The fields each format requires, and the number of 1XX fields.</summary>
     internal static class RequiredFieldCheck
     {
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c)
         {
             int mainEntries = 0;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -15,6 +17,7 @@ namespace OclcCataloging.Marc.Validation
         private static readonly Regex Period = new Regex(@"(\S\.$)|(-- \.$)", Ascii);
         private static readonly Regex Comma = new Regex(@"(\S,$)|(-- ,$)", Ascii);
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static void Check(ValidationContext c, DataField field, int occurrence)
         {
             string tag = field.Tag;
@@ -72,6 +75,7 @@ namespace OclcCataloging.Marc.Validation
 
         private static bool EndsWithWhitespaceSlash(string s) => s.Length >= 2 && s[s.Length - 1] == '/' && char.IsWhiteSpace(s[s.Length - 2]);
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void EndPunctuation(ValidationContext c, string last, string tag, int occurrence)
         {
             char end = last.Length > 0 ? last[last.Length - 1] : ' ';
@@ -82,6 +86,7 @@ namespace OclcCataloging.Marc.Validation
                 c.Report(MarcRuleCatalog.TitleEndPunctuation, "245 must end with a period (after the last subfield).", tag, occurrence);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private static void FirstSubfield(ValidationContext c, IList<Subfield> subs, string tag, int occurrence)
         {
             bool hasSix = false;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc.Validation
 {
     /// <summary>What a format defines for one tag: repeatability, indicator values, subfield codes (from the table files).</summary>
@@ -35,6 +38,7 @@ namespace OclcCataloging.Marc.Validation
         /// <summary>The allowed values of indicator 1 or 2 (blank as '#'), or null when they are not checked.</summary>
         public string? AllowedIndicators(int position) => position == 1 ? _indicator1 : _indicator2;
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public bool IsIndicatorAllowed(int position, char value)
         {
             string? allowed = AllowedIndicators(position);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -51,12 +53,14 @@ namespace OclcCataloging.Marc.Validation
         }
 
         /// <summary>The definition of a numeric tag, or null when the format does not define it.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public FieldDefinition? Find(string tag)
         {
             int n = TagNumber(tag);
             return n < 0 ? null : _byNumber[n];
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal static int TagNumber(string tag)
         {
             if (tag.Length != 3) return -1;
