@@ -45,6 +45,7 @@
         'Get-DataSyncRemoteFile'
         'Receive-DataSyncFile'
         'Import-DataSyncReport'
+        'Convert-MarcFile'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

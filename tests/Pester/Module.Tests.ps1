@@ -8,7 +8,7 @@ Describe 'OclcCataloging module' {
     Context 'Exports and types' {
         It 'exports exactly the documented cmdlets' {
             $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
-            $names | Should -Be @('Add-WorldCatHolding', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-DataSyncRemoteFile', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-DataSyncReport', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'New-WorldCatLhr', 'Receive-DataSyncFile', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Send-DataSyncFile', 'Send-GatewayExport', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
+            $names | Should -Be @('Add-WorldCatHolding', 'Convert-MarcFile', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-DataSyncRemoteFile', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-DataSyncReport', 'Import-MarcFile', 'Invoke-BatchSearch', 'New-DataSyncFileName', 'New-WorldCatLhr', 'Receive-DataSyncFile', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Send-DataSyncFile', 'Send-GatewayExport', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
         }
 
         It 'makes the record types usable as type literals' {

@@ -88,5 +88,8 @@ namespace OclcCataloging.Commands
         internal const string DataSyncNameInvalid = "DataSyncNameInvalid";
         internal const string DataSyncNameInUse = "DataSyncNameInUse";
         internal const string SftpPrefix = "Sftp";
+
+        // Convert-MarcFile (its read and write errors use the Import-MarcFile / Export-MarcFile ids above)
+        internal const string DestinationIsInput = "DestinationIsInput";
     }
 }
