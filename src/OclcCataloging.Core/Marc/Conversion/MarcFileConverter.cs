@@ -123,16 +123,10 @@ namespace OclcCataloging.Marc.Conversion
         /// <summary>The next event, waiting at most <paramref name="timeout"/>; null on timeout or when <see cref="IsFinished"/>.</summary>
         public MarcConversionEvent? Take(TimeSpan timeout)
         {
-            try
-            {
-                if (!_events.TryTake(out MarcConversionEvent? e, (int)timeout.TotalMilliseconds, _cancel.Token)) return null;
-                if (e.Kind == MarcConversionEventKind.Completed) _sawCompleted = true;
-                return e;
-            }
-            catch (OperationCanceledException)
-            {
-                return null;
-            }
+            // Not cancellable itself: after Cancel the threads end soon, and what they had reported can still be taken.
+            if (!_events.TryTake(out MarcConversionEvent? e, (int)timeout.TotalMilliseconds)) return null;
+            if (e.Kind == MarcConversionEventKind.Completed) _sawCompleted = true;
+            return e;
         }
 
         /// <summary>Stops both threads soon; nothing will be committed. Safe to call from any thread (a Ctrl+C handler).</summary>
