@@ -133,6 +133,7 @@ Describe 'OclcCataloging module' {
     Context 'Help' -ForEach @(
         @{ Name = 'Import-MarcFile' }
         @{ Name = 'Export-MarcFile' }
+        @{ Name = 'Convert-MarcFile' }
     ) {
         BeforeAll {
             $script:help = Get-Help -Name $Name -Full
