@@ -362,6 +362,9 @@ namespace OclcCataloging.Marc.Conversion
         {
             if (record.HasWarnings)
             {
+                // The caller names the record by its 001 while this thread writes it: decode the 001 now, so that
+                // from here on both threads only read the record.
+                _ = record.ControlNumber;
                 _summary.Warnings++;
                 Emit(new MarcConversionEvent(MarcConversionEventKind.RecordReadWithWarnings) { Record = record, RecordNumber = number }, token);
             }

@@ -24,9 +24,9 @@ namespace OclcCataloging.Marc.Conversion
         public long MaxUnreadableInARow { get; set; } = 100;
 
         /// <summary>Records per batch handed from the reading thread to the writing thread.</summary>
-        public int BatchSize { get; set; } = 256;
+        public int BatchSize { get; set; } = 128;
 
         /// <summary>Batches that may wait between the two threads (bounds the memory in flight).</summary>
-        public int BatchesInFlight { get; set; } = 8;
+        public int BatchesInFlight { get; set; } = 4;
     }
 }
