@@ -18,6 +18,9 @@ BeforeAll {
     # Runs a command, returning what it wrote and its errors and warnings in the order they came (id and message),
     # with the destination's path replaced so two destinations can be compared.
     function Invoke-Captured([scriptblock] $Command, [string] $Destination) {
+        # Whatever the suite's preferences, errors and warnings are collected here, not thrown or hidden.
+        $ErrorActionPreference = 'Continue'
+        $WarningPreference = 'Continue'
         $full = [System.IO.Path]::GetFullPath($Destination)
         $reports = @(& $Command 2>&1 3>&1 | ForEach-Object {
                 if ($_ -is [System.Management.Automation.ErrorRecord]) { 'E ' + $_.FullyQualifiedErrorId.Split(',')[0] + ': ' + $_.Exception.Message.Replace($full, 'DEST') }
