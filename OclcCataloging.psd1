@@ -51,6 +51,7 @@
         'New-MarcConstantData'
         'Set-MarcConstantData'
         'Send-KohaSpool'
+        'Convert-MarcFile'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -100,6 +100,8 @@ Set-StrictMode -Version 3.0
 $Dataset = @($Dataset | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 # -Dataset validate: only the validation rows on the synthetic file (with 'synthetic' too, all of its rows).
 $validateOnly = $Dataset -contains 'validate' -and -not ($Dataset -contains 'synthetic')
+# -Dataset convert: the synthetic and jazz-utf8 files with only the converter, parse-deep and start-up rows (issue 15).
+$convertOnly = $Dataset -contains 'convert' -and -not ($Dataset -contains 'synthetic')
 
 $Root = Split-Path -Parent $PSScriptRoot
 function Resolve-Under([string] $Path) {
@@ -348,7 +350,7 @@ $datasets.Add([pscustomobject]@{ Name = 'synthetic'; Path = $synthetic; Stats = 
 
 $jazz = Join-Path $Root '../shared/corpus/Evergreen/jazz_1k.mrc'
 $jazzMarc8 = $null
-$wantJazz = $Dataset.Count -eq 0 -or $Dataset -contains 'jazz-utf8' -or $Dataset -contains 'jazz-marc8'
+$wantJazz = $Dataset.Count -eq 0 -or $Dataset -contains 'jazz-utf8' -or $Dataset -contains 'jazz-marc8' -or $convertOnly
 if ($wantJazz -and (Test-Path -LiteralPath $jazz)) {
     if (-not $haveYaz) {
         Add-Note 'jazz-utf8 dataset skipped: converting jazz_1k.mrc from MARC-8 needs yaz-marcdump.'
@@ -378,7 +380,7 @@ elseif ($wantJazz) {
 }
 if ($Dataset.Count -gt 0) {
     # 'validate' is the synthetic file with the validation rows only (Test-MarcRecord, core validator, MARC::Lint).
-    $selected = @($datasets | Where-Object { $Dataset -contains $_.Name -or ($_.Name -eq 'synthetic' -and $validateOnly) })
+    $selected = @($datasets | Where-Object { $Dataset -contains $_.Name -or ($_.Name -eq 'synthetic' -and $validateOnly) -or ($_.Name -in 'synthetic', 'jazz-utf8' -and $convertOnly) })
     $datasets.Clear(); foreach ($d in $selected) { $datasets.Add($d) }
 }
 foreach ($d in $datasets) {
@@ -411,7 +413,21 @@ foreach ($d in $datasets) {
     $inDriver = { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
     $common = @{ DatasetName = $d.Name; RecordCount = $n; InputBytes = $bytes }
 
+    if ($convertOnly) {
+        $null = Measure-Benchmark @common -Name 'core parse-deep (every subfield)' -Tool 'core' -Kind 'parse-deep' -Command (@($Driver) + @('parse-deep', $file)) -Display 'OclcCataloging.Bench parse-deep FILE' -Check $checkDriver -InProcess $inDriver
+    }
     if (-not $validateOnly) {
+    # Convert-MarcFile (issue 15): the one-step converter, in the core and through the cmdlet (start-up included), into a real file.
+    $convTmp = Join-Path $WorkDir 'convert.xml'
+    $null = Measure-Benchmark @common -Name 'core MarcFileConverter -> MARCXML file' -Tool 'core' -Kind 'convert-marcxml' -Command (@($Driver) + @('convert', $file, $convTmp)) `
+        -Display 'OclcCataloging.Bench convert FILE TMP' -InProcess $inDriver `
+        -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $n) { "wrote $($j.records) records, expected $n" } else { Test-ExportedFile $convTmp $n } }
+    $convert = $importModule + '; Convert-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $file) + ' -Destination ' + (ConvertTo-PSLiteral $convTmp) + ' -Format MarcXml'
+    $null = Measure-Benchmark @common -Name 'pwsh Convert-MarcFile -Format MarcXml' -Tool 'pwsh' -Kind 'convert-marcxml' -Command (Get-PwshCommand $convert) `
+        -Display 'Convert-MarcFile -LiteralPath FILE -Destination TMP -Format MarcXml' -Check { param($r) Test-ExportedFile $convTmp $n }
+    Remove-Item -LiteralPath $convTmp -ErrorAction SilentlyContinue
+    }
+    if (-not $validateOnly -and -not $convertOnly) {
     $null = Measure-Benchmark @common -Name 'core parse' -Tool 'core' -Kind 'parse' -Command (@($Driver) + @('parse', $file)) -Display 'OclcCataloging.Bench parse FILE' -Check $checkDriver -InProcess $inDriver
     $null = Measure-Benchmark @common -Name 'core parse-deep (every subfield)' -Tool 'core' -Kind 'parse-deep' -Command (@($Driver) + @('parse-deep', $file)) -Display 'OclcCataloging.Bench parse-deep FILE' -Check $checkDriver -InProcess $inDriver
     $null = Measure-Benchmark @common -Name 'core ISO 2709 -> MARCXML' -Tool 'core' -Kind 'marcxml' -Command (@($Driver) + @('toxml', $file, '/dev/null')) -Display 'OclcCataloging.Bench toxml FILE /dev/null' -Check $checkDriver -InProcess $inDriver
@@ -433,7 +449,7 @@ foreach ($d in $datasets) {
 
     }
 
-    if ($d.Name -eq 'synthetic') {
+    if ($d.Name -eq 'synthetic' -and -not $convertOnly) {
         # Validation (issue 11): Test-MarcRecord -Level Full, start-up included, next to MARC::Lint on the same file;
         # the core validator alone (driver 'validate') shows what PowerShell adds.
         $null = Measure-Benchmark @common -Name 'core validate -Level Full' -Tool 'core' -Kind 'validate' -Command (@($Driver) + @('validate', $file)) -Display 'OclcCataloging.Bench validate FILE' -Check $checkDriver -InProcess $inDriver
@@ -451,6 +467,11 @@ foreach ($d in $datasets) {
     if ($haveYaz) {
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -n (parse only)' -Tool 'yaz' -Kind 'parse' -Command @('yaz-marcdump', '-n', '-i', 'marc', $file) -Display 'yaz-marcdump -n -i marc FILE'
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
+        if ($convertOnly) {
+            $yazTmp = Join-Path $WorkDir 'yaz-out'
+            $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml > file' -Tool 'yaz' -Kind 'marcxml-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marcxml FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
+            continue
+        }
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc' -Tool 'yaz' -Kind 'iso2709' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marc FILE > /dev/null'
         # The cmdlets cannot write to /dev/null (Export-MarcFile writes a temporary file and renames it), and on
         # this kind of machine putting 500+ MB into the page cache costs about a second: these rows give the
@@ -717,6 +738,7 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'sftp') {
 
 # ---------------------------------------------------------------------------------------------------
 $large = $null
+$largeConvert = $null
 if ($LargeFileMB -gt 0) {
     Write-Step "Peak memory on a $LargeFileMB MB file"
     $largePath = Join-Path $DataPath ("bench-large-{0}MB-s{1}.mrc" -f $LargeFileMB, $Seed)
@@ -726,15 +748,23 @@ if ($LargeFileMB -gt 0) {
     $tmp = Join-Path $WorkDir 'large-export.xml'
     $export = $importModule + '; Import-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $largePath) + ' | Export-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $tmp) + ' -Format MarcXml'
     $common = @{ DatasetName = "large-$($LargeFileMB)MB"; RecordCount = $n; InputBytes = $bytes; Count = 1 }
+    if (-not $convertOnly) {
     $large = Measure-Benchmark @common -Name 'pwsh Import | Export -Format MarcXml' -Tool 'pwsh' -Kind 'marcxml' -Command (Get-PwshCommand $export) `
         -Display 'Import-MarcFile -LiteralPath FILE | Export-MarcFile -LiteralPath TMP -Format MarcXml' `
         -Check { param($r) Test-ExportedFile $tmp $n }
     Remove-Item -LiteralPath $tmp -ErrorAction SilentlyContinue
+    }
+    $convert = $importModule + '; Convert-MarcFile -LiteralPath ' + (ConvertTo-PSLiteral $largePath) + ' -Destination ' + (ConvertTo-PSLiteral $tmp) + ' -Format MarcXml'
+    $largeConvert = Measure-Benchmark @common -Name 'pwsh Convert-MarcFile -Format MarcXml' -Tool 'pwsh' -Kind 'convert-marcxml' -Command (Get-PwshCommand $convert) `
+        -Display 'Convert-MarcFile -LiteralPath FILE -Destination TMP -Format MarcXml' -Check { param($r) Test-ExportedFile $tmp $n }
+    Remove-Item -LiteralPath $tmp -ErrorAction SilentlyContinue
+    if (-not $convertOnly) {
     $null = Measure-Benchmark @common -Name 'core ISO 2709 -> MARCXML' -Tool 'core' -Kind 'marcxml' -Command (@($Driver) + @('toxml', $largePath, '/dev/null')) -Display 'OclcCataloging.Bench toxml FILE /dev/null' `
         -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.records -ne $n) { "read $($j.records) records, expected $n" } } `
         -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
     if ($haveYaz) {
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $largePath) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
+    }
     }
     if (-not $KeepLargeFile) { Remove-Item -LiteralPath $largePath, "$largePath.json" -ErrorAction SilentlyContinue }
 }
@@ -769,9 +799,9 @@ foreach ($row in $script:Results) {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'parse') 'yaz -n'
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'perl' 'parse') 'Perl'
             }
-            'marcxml' {
+            { $_ -in 'marcxml', 'convert-marcxml' } {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml') 'yaz marcxml'
-                if ($row.Tool -eq 'pwsh') { $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-file') 'yaz marcxml > file' }
+                if ($row.Tool -eq 'pwsh' -or $row.Kind -eq 'convert-marcxml') { $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-file') 'yaz marcxml > file' }
             }
             'marcxml-marc8' {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-marc8') 'yaz -f MARC-8 -t UTF-8 marcxml'
@@ -877,6 +907,28 @@ if ($large -and -not $large.Failed) {
 else {
     Add-Target 'Peak working set < 300 MB on a 1 GB input' $null $(if ($LargeFileMB -eq 0) { 'skipped (-LargeFileMB 0)' } else { 'run failed' })
 }
+
+# Issue 15: the converter, deep parsing, the converter's memory, Import-Module's cost.
+foreach ($d in $datasets) {
+    $conv = Find-Row $d.Name 'pwsh' 'convert-marcxml'; $yaz = Find-Row $d.Name 'yaz' 'marcxml'; $core = Find-Row $d.Name 'core' 'convert-marcxml'
+    $coreNote = if ($core -and $yaz) { '; core converter without PowerShell {0:0.00}×' -f ($core.RecordsPerSecond / $yaz.RecordsPerSecond) } else { '' }
+    if ($conv -and $yaz) { Add-Target "[$($d.Name)] Convert-MarcFile -Format MarcXml >= 6× yaz-marcdump -o marcxml" ($conv.RecordsPerSecond -ge 6 * $yaz.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×, pwsh start-up and a real file included; CPU {3:0.00} s vs {4:0.00} s{5})' -f $conv.RecordsPerSecond, $yaz.RecordsPerSecond, ($conv.RecordsPerSecond / $yaz.RecordsPerSecond), $conv.CpuSeconds, $yaz.CpuSeconds, $coreNote) }
+    else { Add-Target "[$($d.Name)] Convert-MarcFile -Format MarcXml >= 6× yaz-marcdump -o marcxml" $null 'not measured' }
+    $deep = Find-Row $d.Name 'core' 'parse-deep'; $yazN = Find-Row $d.Name 'yaz' 'parse'
+    if ($deep -and $yazN) { Add-Target "[$($d.Name)] core parse-deep >= 1.0× yaz-marcdump -n" ($deep.RecordsPerSecond -ge $yazN.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×; CPU {3:0.00} s vs {4:0.00} s)' -f $deep.RecordsPerSecond, $yazN.RecordsPerSecond, ($deep.RecordsPerSecond / $yazN.RecordsPerSecond), $deep.CpuSeconds, $yazN.CpuSeconds) }
+    else { Add-Target "[$($d.Name)] core parse-deep >= 1.0× yaz-marcdump -n" $null 'not measured' }
+}
+if ($largeConvert -and -not $largeConvert.Failed) {
+    Add-Target "Peak RSS <= 150 MB for Convert-MarcFile -Format MarcXml on a $LargeFileMB MB file" ($largeConvert.MaxRssMB -le 150) ('{0:0} MB max RSS ({1:N0} records, {2:0.0} s)' -f $largeConvert.MaxRssMB, $largeConvert.Records, $largeConvert.MedianSeconds)
+}
+else { Add-Target 'Peak RSS <= 150 MB for Convert-MarcFile on a 1 GB input' $null $(if ($LargeFileMB -eq 0) { 'skipped (-LargeFileMB 0)' } else { 'not measured' }) }
+$bare = @($script:Results | Where-Object { $_.Name -eq 'pwsh start-up (no module)' -and -not $_.Failed }) | Select-Object -First 1
+$withModule = @($script:Results | Where-Object { $_.Name -eq 'pwsh start-up + Import-Module' -and -not $_.Failed }) | Select-Object -First 1
+if ($bare -and $withModule) {
+    $added = $withModule.MedianSeconds - $bare.MedianSeconds
+    Add-Target 'Import-Module adds <= 0.2 s to a bare pwsh start' ($added -le 0.2) ('{0:0.00} s wall ({1:0.00} s vs {2:0.00} s), {3:0.00} s CPU ({4:0.00} s vs {5:0.00} s), max load average {6:0.0}' -f $added, $withModule.MedianSeconds, $bare.MedianSeconds, ($withModule.CpuSeconds - $bare.CpuSeconds), $withModule.CpuSeconds, $bare.CpuSeconds, [math]::Max($bare.MaxLoadAverage, $withModule.MaxLoadAverage))
+}
+else { Add-Target 'Import-Module adds <= 0.2 s to a bare pwsh start' $null 'not measured' }
 
 $null = $md.AppendLine().AppendLine('## Targets').AppendLine()
 foreach ($t in $targets) { $null = $md.AppendLine("- **$($t.Status)** $($t.Text): $($t.Detail)") }

@@ -25,7 +25,10 @@ namespace OclcCataloging.Bench
   parse-deep FILE        the same, and decode every control field and subfield value to a string
   validate FILE          read and validate every record (Full level), findings per rule
   toxml FILE OUT         core Iso2709Reader -> MarcXmlWriter into OUT (/dev/null allowed)
-  tomarc FILE OUT        core Iso2709Reader -> Iso2709Writer into OUT (/dev/null allowed)";
+  tomarc FILE OUT        core Iso2709Reader -> Iso2709Writer into OUT (/dev/null allowed)
+  convert FILE OUT [FMT] [--one-thread]
+                         core MarcFileConverter (Convert-MarcFile's two threads) into the real file OUT, FMT
+                         MarcXml by default; --one-thread: the same reader and writer on one thread";
 
         private static int Main(string[] args)
         {
@@ -49,6 +52,9 @@ namespace OclcCataloging.Bench
                     case "toxml": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: true);
                     case "validate": return CoreCommands.Validate(Positional(rest, 0, "FILE"));
                     case "tomarc": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: false);
+                    case "convert":
+                        bool oneThread = rest.Remove("--one-thread");
+                        return ConvertCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml", oneThread);
                     default:
                         Console.Error.WriteLine("Unknown command '" + cmd + "'.");
                         Console.Error.WriteLine(Usage);

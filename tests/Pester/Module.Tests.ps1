@@ -8,7 +8,7 @@ Describe 'OclcCataloging module' {
     Context 'Exports and types' {
         It 'exports exactly the documented cmdlets' {
             $names = Get-Command -Module OclcCataloging | ForEach-Object Name | Sort-Object
-            $names | Should -Be @('Add-WorldCatHolding', 'Compare-MarcRecord', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-DataSyncRemoteFile', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-DataSyncReport', 'Import-MarcFile', 'Invoke-BatchSearch', 'Merge-MarcRecord', 'New-DataSyncFileName', 'New-MarcConstantData', 'New-WorldCatLhr', 'Receive-DataSyncFile', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Resolve-KohaImportAction', 'Send-DataSyncFile', 'Send-GatewayExport', 'Send-KohaSpool', 'Set-MarcConstantData', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
+            $names | Should -Be @('Add-WorldCatHolding', 'Compare-MarcRecord', 'Convert-MarcFile', 'ConvertFrom-MarcText', 'ConvertTo-MarcText', 'Export-DataSyncFile', 'Export-MarcFile', 'Get-DataSyncFileInfo', 'Get-DataSyncRemoteFile', 'Get-GatewayListener', 'Get-OclcConnection', 'Get-OclcNumber', 'Get-WorldCatHolding', 'Get-WorldCatLhr', 'Import-DataSyncReport', 'Import-MarcFile', 'Invoke-BatchSearch', 'Merge-MarcRecord', 'New-DataSyncFileName', 'New-MarcConstantData', 'New-WorldCatLhr', 'Receive-DataSyncFile', 'Remove-OclcConnection', 'Remove-WorldCatHolding', 'Remove-WorldCatLhr', 'Resolve-KohaImportAction', 'Send-DataSyncFile', 'Send-GatewayExport', 'Send-KohaSpool', 'Set-MarcConstantData', 'Set-OclcConnection', 'Set-WorldCatLhr', 'Start-GatewayListener', 'Stop-GatewayListener', 'Test-DataSyncFileName', 'Test-LhrRecord', 'Test-MarcRecord', 'Test-WorldCatRecord')
         }
 
         It 'makes the record types usable as type literals' {
@@ -137,6 +137,7 @@ Describe 'OclcCataloging module' {
         @{ Name = 'Compare-MarcRecord' }
         @{ Name = 'Resolve-KohaImportAction' }
         @{ Name = 'Set-MarcConstantData' }
+        @{ Name = 'Convert-MarcFile' }
     ) {
         BeforeAll {
             $script:help = Get-Help -Name $Name -Full

@@ -285,10 +285,10 @@ namespace OclcCataloging.Marc
         [MethodImpl(Iso2709Constants.HotPath)]
         private void Materialize()
         {
-            var list = new List<Subfield>();
             byte[] buf = _rawBuffer!;
             int pos = _rawOffset;
             int end = _rawOffset + _rawCount;
+            var list = new List<Subfield>(CountDelimiters(buf, pos, _rawCount) + 1);
             MarcTextCodec codec = _rawCodec!;
 
             // MARC-8 escape state carries across subfield delimiters (Marc8Decoder): a subfield that starts or ends
@@ -316,6 +316,22 @@ namespace OclcCataloging.Marc
             _subfields = new SubfieldCollection(list);
             _rawBuffer = null;
             _rawCodec = null;
+        }
+
+        /// <summary>How many subfields the data holds at most, so the list is allocated once at its size.</summary>
+        private static int CountDelimiters(byte[] buf, int offset, int count)
+        {
+#if NET8_0_OR_GREATER
+            return System.MemoryExtensions.Count(new ReadOnlySpan<byte>(buf, offset, count), SubfieldDelimiter);
+#else
+            int n = 0;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                if (buf[i] == SubfieldDelimiter) n++;
+            }
+            return n;
+#endif
         }
 
         private static Subfield MakeSubfield(char code, byte[] buf, int offset, int count, MarcTextCodec codec, bool marc8Escapes, ref Marc8State state)

@@ -121,12 +121,17 @@ namespace OclcCataloging.Marc
         [MethodImpl(Iso2709Constants.HotPath)]
         internal static bool IsAscii(byte[] buffer, int offset, int count)
         {
+#if NET8_0_OR_GREATER
+            // Vectorised; the loop below is the netstandard2.0 (Windows PowerShell) path.
+            return System.Text.Ascii.IsValid(new ReadOnlySpan<byte>(buffer, offset, count));
+#else
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
                 if (buffer[i] >= 0x80) return false;
             }
             return true;
+#endif
         }
 
         private static readonly Encoding Latin1 = Encoding.GetEncoding(28591);

@@ -104,5 +104,7 @@ namespace OclcCataloging.Commands
         internal const string KohaSpoolNotFound = "KohaSpoolNotFound";
         internal const string KohaSpoolRecordRefused = "KohaSpoolRecordRefused";
         internal const string KohaUnreachable = "KohaUnreachable";
+        // Convert-MarcFile (its read and write errors use the Import-MarcFile / Export-MarcFile ids above)
+        internal const string DestinationIsInput = "DestinationIsInput";
     }
 }

@@ -203,14 +203,13 @@ namespace OclcCataloging.Commands
                 catch (MarcWriteException e)
                 {
                     _refused++;
-                    WriteRecordError(record, e.Code, e.Message, e,
-                        e.Code == MarcDiagnosticCodes.RecordTooLong || e.Code == MarcDiagnosticCodes.FieldTooLong ? ErrorCategory.LimitsExceeded : ErrorCategory.InvalidData);
+                    WriteRecordError(record, e.Code, e.Message, e);
                     continue;
                 }
                 catch (MarcEncodingException e)
                 {
                     _refused++;
-                    WriteRecordError(record, MarcDiagnosticCodes.CharacterNotEncodable, e.Message, e, ErrorCategory.InvalidData);
+                    WriteRecordError(record, MarcDiagnosticCodes.CharacterNotEncodable, e.Message, e);
                     continue;
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -258,22 +257,9 @@ namespace OclcCataloging.Commands
             _writer = null;
         }
 
-        private void WriteRecordError(MarcRecord record, string code, string reason, Exception inner, ErrorCategory category)
+        private void WriteRecordError(MarcRecord record, string code, string reason, Exception inner)
         {
-            var text = new StringBuilder();
-            AppendSubject(text, record, "not written to", reason);
-            text.Append(code).Append(": ");
-            MarcRecordText.AppendSentence(text, reason);
-            string message = text.ToString();
-            WriteError(new ErrorRecord(new InvalidDataException(message, inner), ErrorIds.RecordNotWritten, category, record)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = code == MarcDiagnosticCodes.RecordTooLong || code == MarcDiagnosticCodes.FieldTooLong
-                        ? "Shorten the record, write MARCXML (-Format MarcXml), or choose an -OversizePolicy."
-                        : "Fix the record, or write it as MARCXML (-Format MarcXml).",
-                },
-            });
+            WriteError(MarcFileOutputReport.NotWritten(record, _received, _writer!.DestinationPath, code, reason, inner));
         }
 
         private void FlushWarnings(MarcRecord record)
@@ -281,30 +267,9 @@ namespace OclcCataloging.Commands
             if (_pendingWarnings.Count == 0) return;
             foreach (var d in _pendingWarnings)
             {
-                var text = new StringBuilder();
-                AppendSubject(text, record, "written with a change to", d.Message);
-                text.Append(MarcRecordText.Describe(d));
-                WriteWarning(text.ToString());
+                WriteWarning(MarcFileOutputReport.WrittenWithChange(record, _received, _writer!.DestinationPath, d));
             }
             _pendingWarnings.Clear();
-        }
-
-        /// <summary>
-        /// "Record 7 (001 ocm123, from 'in.mrc' record 2) not written to 'out.mrc': " — or only "Not written to 'out.mrc': "
-        /// when the writer's own message already starts by naming the record.
-        /// </summary>
-        private void AppendSubject(StringBuilder text, MarcRecord record, string what, string? reason = null)
-        {
-            reason ??= string.Empty;
-            if (reason.StartsWith("Record ", StringComparison.Ordinal))
-            {
-                text.Append(char.ToUpperInvariant(what[0])).Append(what, 1, what.Length - 1);
-            }
-            else
-            {
-                text.Append("Record ").Append(_received.ToString(CultureInfo.InvariantCulture)).Append(MarcRecordText.Identity(record)).Append(' ').Append(what);
-            }
-            text.Append(" '").Append(_writer!.DestinationPath).Append("': ");
         }
     }
 }

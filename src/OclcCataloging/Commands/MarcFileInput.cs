@@ -47,26 +47,9 @@ namespace OclcCataloging.Commands
             {
                 reader = MarcFileReader.Open(file, format, encoding);
             }
-            catch (MarcFileReadException e)
-            {
-                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
-                return;
-            }
-            catch (NotMarcFileException e)
-            {
-                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.NotMarcFile, ErrorCategory.InvalidData, file)
-                {
-                    ErrorDetails = new ErrorDetails(e.Message)
-                    {
-                        RecommendedAction = "Check that this is the file you meant (an export saved as PDF or text is not MARC); to read it as ISO 2709 anyway, give -Format Iso2709.",
-                    },
-                });
-                return;
-            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed,
-                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.OpenError, file));
+                ReportOpenFailure(file, e);
                 return;
             }
 
@@ -77,8 +60,7 @@ namespace OclcCataloging.Commands
             ProgressRecord? progress = null;
             using (reader)
             {
-                _cmdlet.WriteVerbose("Reading '" + file + "' (" + reader.Length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
-                    + MarcFormatNames.Describe(reader.Format) + (reader.FormatDetected ? " (detected from its content)." : "."));
+                ReportOpened(file, reader.Length, reader.Format, reader.FormatDetected);
                 while (true)
                 {
                     MarcReadResult? result;
@@ -88,7 +70,7 @@ namespace OclcCataloging.Commands
                     }
                     catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                     {
-                        _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+                        ReportReadFailed(file, e);
                         break;
                     }
                     if (result == null) break;
@@ -101,24 +83,24 @@ namespace OclcCataloging.Commands
                         if (result.Record.HasWarnings)
                         {
                             damaged++;
-                            _cmdlet.WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Subject(result.Record), result.Record));
+                            ReportDamaged(result.Record);
                         }
                         onRecord(result.Record);
                     }
                     else if (result.Error != null)
                     {
                         unreadable++;
-                        WriteUnreadable(result.Error);
+                        ReportUnreadable(result.Error);
                         if (++unreadableInARow == MaxUnreadableInARow && MaxUnreadableInARow > 0)
                         {
-                            WriteGaveUp(file, unreadableInARow, result.Error);
+                            ReportGaveUp(file, unreadableInARow, result.Error);
                             break;
                         }
                     }
                     else if (result.StrayBytes != null)
                     {
                         stray++;
-                        WriteStray(result.StrayBytes);
+                        ReportStray(result.StrayBytes);
                     }
 
                     if (_progressActivity != null && throttle.IsDue())
@@ -138,15 +120,62 @@ namespace OclcCataloging.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 _cmdlet.WriteProgress(progress);
             }
+            ReportFinished(file, emptyLength, records, damaged, unreadable, stray, clock.Elapsed);
+        }
+
+        // The reports below are shared with Convert-MarcFile, which reads on another thread and reports here.
+
+        /// <summary>A file that could not be opened, is not MARC, or whose beginning cannot be read: one error, nothing read.</summary>
+        internal void ReportOpenFailure(string file, Exception e)
+        {
+            if (e is MarcFileReadException)
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+            }
+            else if (e is NotMarcFileException)
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.NotMarcFile, ErrorCategory.InvalidData, file)
+                {
+                    ErrorDetails = new ErrorDetails(e.Message)
+                    {
+                        RecommendedAction = "Check that this is the file you meant (an export saved as PDF or text is not MARC); to read it as ISO 2709 anyway, give -Format Iso2709.",
+                    },
+                });
+            }
+            else
+            {
+                _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileOpenFailed,
+                    e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.OpenError, file));
+            }
+        }
+
+        internal void ReportOpened(string file, long length, MarcFormat format, bool detected)
+        {
+            _cmdlet.WriteVerbose("Reading '" + file + "' (" + length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
+                + MarcFormatNames.Describe(format) + (detected ? " (detected from its content)." : "."));
+        }
+
+        internal void ReportDamaged(MarcRecord record)
+        {
+            _cmdlet.WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Subject(record), record));
+        }
+
+        internal void ReportReadFailed(string file, Exception e)
+        {
+            _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
+        }
+
+        internal void ReportFinished(string file, long length, long records, long damaged, long unreadable, long stray, TimeSpan elapsed)
+        {
             if (records == 0 && unreadable == 0 && stray == 0)
             {
                 // Never a silent nothing: an empty export from the ILS or an interrupted download looks exactly like this.
-                _cmdlet.WriteWarning(emptyLength == 0
+                _cmdlet.WriteWarning(length == 0
                     ? "'" + file + "' is empty (0 bytes): no records were read."
-                    : "'" + file + "' holds no records (" + emptyLength.ToString("N0", CultureInfo.CurrentCulture) + " bytes of blank space).");
+                    : "'" + file + "' holds no records (" + length.ToString("N0", CultureInfo.CurrentCulture) + " bytes of blank space).");
             }
             _cmdlet.WriteVerbose("Read " + records.ToString("N0", CultureInfo.CurrentCulture) + " records from '" + file + "' in "
-                + clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
+                + elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
                 + damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
                 + unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable"
                 + (stray > 0 ? ", " + stray.ToString("N0", CultureInfo.CurrentCulture) + " runs of bytes outside any record." : "."));
@@ -160,7 +189,7 @@ namespace OclcCataloging.Commands
 
         internal const int DefaultMaxUnreadableInARow = 100;
 
-        private void WriteGaveUp(string file, long count, MarcReadError last)
+        internal void ReportGaveUp(string file, long count, MarcReadError last)
         {
             string message = "Stopped reading '" + file + "' after " + count.ToString("N0", CultureInfo.CurrentCulture)
                 + " unreadable chunks in a row (the last at byte " + last.Origin.ByteOffset.ToString("N0", CultureInfo.CurrentCulture)
@@ -174,7 +203,7 @@ namespace OclcCataloging.Commands
             });
         }
 
-        private void WriteUnreadable(MarcReadError error)
+        internal void ReportUnreadable(MarcReadError error)
         {
             string message = MarcRecordText.Unreadable(error) + Reject(error.RawBytes, "Its bytes were");
             _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, error)
@@ -188,7 +217,7 @@ namespace OclcCataloging.Commands
             });
         }
 
-        private void WriteStray(MarcStrayBytes stray)
+        internal void ReportStray(MarcStrayBytes stray)
         {
             string saved = Reject(stray.Bytes, "They were");
             _cmdlet.WriteWarning(MarcRecordText.Stray(stray) + (saved.Length > 0 ? saved : _offersRejectPath ? " Use -RejectPath to keep them." : string.Empty));
