@@ -223,3 +223,34 @@ Describe 'Help of the data sync cmdlets' {
         foreach ($p in $help.Parameters.Parameter) { ($p.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because $p.Name }
     }
 }
+
+Describe 'Test-LhrRecord -ReportPath' {
+    BeforeAll {
+        function New-ReportLhr([string] $Ocn) {
+            $r = [OclcCataloging.Marc.MarcRecord]::new([OclcCataloging.Marc.Leader]::new('00000nx  a22000002n 4500'))
+            $null = $r.AddControlField('001', "lhr$Ocn")
+            $null = $r.AddControlField('004', $Ocn)
+            $null = $r.AddControlField('007', 'ta')
+            $null = $r.AddControlField('008', '2401014p    8   4001aueng0240115')
+            $null = $r.AddDataField('852', '0 ', 'a', 'MAIN', 'b', 'STACKS', 'h', 'QA76')
+            $r
+        }
+    }
+
+    It 'writes one CSV row per finding with the record, OCN and rule, and the HTML page beside it' {
+        $bad = New-ReportLhr '222'
+        $bad.Leader[6] = [char]'a'
+        $csv = Join-Path $TestDrive 'lhr-folder/lhr.csv'
+        $results = @((New-ReportLhr '111'), $bad | Test-LhrRecord -OclcNumberLocation 004 -ReportPath $csv)
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $leader = $rows | Where-Object RuleId -eq 'LhrLeaderTypeOfRecord'
+        $leader.Record | Should -Be '2'
+        $leader.ControlNumber | Should -Be 'lhr222'
+        $leader.Severity | Should -Be 'Error'
+        $leader.Tag | Should -Be 'LDR'
+        $leader.Position | Should -Be '06'
+        $leader.Message | Should -Not -BeNullOrEmpty
+        @($rows | Where-Object ControlNumber -eq 'lhr111').Count | Should -Be (@($results[0].Errors).Count + @($results[0].Warnings).Count)
+        Get-Content -LiteralPath ([IO.Path]::ChangeExtension($csv, '.html')) -Raw | Should -Match '<td>Records</td><td class="n">2</td>'
+    }
+}
