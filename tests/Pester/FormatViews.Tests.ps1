@@ -45,3 +45,21 @@ Describe 'Format views' {
         Test-HasProperty $TypeName $Column | Should -BeTrue -Because "Select-Object $Column must show what the column shows"
     }
 }
+
+Describe 'Field and leader views' {
+    It 'fields piped to Format-Table show tag, indicators and subfields' {
+        $r = New-TestRecord
+        $text = $r.GetFields('6..') | Format-Table | Out-String -Width 200
+        $text | Should -Match 'Tag\s+Ind\s+Content'
+        $text | Should -Match '650\s+0\s+\$aWhaling\$vFiction\.'
+        ($r.GetFields('00.') | Format-Table | Out-String -Width 200) | Should -Match '001\s+ocm00000001'
+    }
+
+    It 'the leader lists its positions by name' {
+        $p = (New-TestRecord).Leader.Positions
+        $p.'06 TypeOfRecord' | Should -Be 'a'
+        $p.'07 BibliographicLevel' | Should -Be 'm'
+        $p.Kind | Should -Be 'Bibliographic'
+        ($p | Format-List | Out-String) | Should -Match '09 CharacterCodingScheme\s*:'
+    }
+}
