@@ -261,3 +261,22 @@ Describe 'Invoke-BatchSearch against the Zebra SRU server' -Skip:$script:NoZebra
         $r.ErrorType | Should -Match 'diagnostic 16'
     }
 }
+
+Describe 'Invoke-BatchSearch -WhatIf' {
+    It 'lists the keys the real run would search, not the blank lines it skips' {
+        $keys = Join-Path $TestDrive 'whatif-keys.txt'
+        Set-Content -LiteralPath $keys -Value '#12345678', '', '   ', 'ti:lighthouse', '' -Encoding utf8
+        $script = Join-Path $TestDrive 'whatif.ps1'
+        Set-Content -LiteralPath $script -Encoding utf8 -Value @'
+param($Module, $Keys)
+Import-Module $Module
+$cred = [pscredential]::new('id', (ConvertTo-SecureString 'not-used' -AsPlainText -Force))
+Invoke-BatchSearch -LiteralPath $Keys -Target WorldCat -Credential $cred -BaseAddress http://127.0.0.1:9/ -TokenAddress http://127.0.0.1:9/token -WhatIf
+'@
+        $pwsh = Get-PwshCommand
+        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -File $script -Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath -Keys $keys 2>&1
+        $whatIf = @($out | Where-Object { "$_" -like 'What if:*' })
+        $whatIf.Count | Should -Be 2 -Because ($out -join "`n")
+        ($whatIf -join "`n") | Should -Not -Match "''"
+    }
+}

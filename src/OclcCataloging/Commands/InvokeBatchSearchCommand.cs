@@ -204,6 +204,7 @@ namespace OclcCataloging.Commands
 
         private void Search(string keyLine)
         {
+            if (BatchSearchSession.IsBlank(keyLine)) return;
             if (!ShouldProcess(DescribeSearch(keyLine), "Search")) return;
             if (_session == null && !OpenSession()) return;
             BatchSearchResult? result;
