@@ -10,6 +10,8 @@
     Bench   builds, then runs the benchmark harness in bench/ (needs yaz and Perl MARC::Record for the
             reference figures).
     Install builds, then copies the module into your user module folder (-Edition Core or Desktop).
+    Fuzz    runs every fuzzing target for -Seconds (tests/OclcCataloging.Fuzz/Invoke-Fuzz.ps1; -FuzzTarget,
+            -FuzzEngine InProcess|Afl); breaches are saved minimised under out/fuzz. Exits 1 on a breach.
     Package builds, then writes out/package/OclcCataloging.<ModuleVersion>.nupkg (both editions' binaries, help,
             formats, types) for Install-PSResource / Install-Module from a local or internal repository.
 .EXAMPLE
@@ -17,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Install', 'Package', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -28,7 +30,13 @@ param(
     [string] $Edition = $(if ($PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }),
 
     # For Bench: extra arguments passed to bench/Invoke-Benchmark.ps1 (e.g. @{ Records = 50000 }).
-    [hashtable] $BenchParameters = @{}
+    [hashtable] $BenchParameters = @{},
+
+    # For Fuzz: seconds per target, which targets (default all), and the engine (InProcess or Afl).
+    [double] $Seconds = 20,
+    [string[]] $FuzzTarget = @(),
+    [ValidateSet('InProcess', 'Afl')]
+    [string] $FuzzEngine = 'InProcess'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -303,4 +311,8 @@ switch ($Task) {
     'Bench' { Invoke-Bench }
     'Install' { Install-BuiltModule }
     'Package' { New-ModulePackage }
+    'Fuzz' {
+        & (Join-Path $Root 'tests/OclcCataloging.Fuzz/Invoke-Fuzz.ps1') -Seconds $Seconds -Target $FuzzTarget -Engine $FuzzEngine -OutDir (Join-Path $OutRoot 'fuzz')
+        if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    }
 }

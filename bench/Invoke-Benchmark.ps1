@@ -14,6 +14,8 @@
       pwsh Import|Measure   Import-MarcFile | Measure-Object
       pwsh gateway          Send-GatewayExport -> Start-GatewayListener on loopback (one connection per record),
                             sequential and -ThrottleLimit 8 (dataset "gateway", at most 10,000 records)
+      pwsh sftp             Send-DataSyncFile of one -SftpSizeMB file to the loopback SFTP test server (tests/peers/sftp),
+                            next to OpenSSH's sftp -b put of the same file (dataset "sftp"; MB/s)
       pwsh batch            Invoke-BatchSearch with the 1,000-key file of tests/peers/zebra against the Zebra SRU
                             server, and 1,000 keys against the WorldCat simulator (unpaced): keys/s
       pwsh Import|Export    Import-MarcFile | Export-MarcFile -Format MarcXml (and -Format Iso2709), to a temp file
@@ -21,6 +23,9 @@
       yaz marcxml           yaz-marcdump -i marc -o marcxml FILE > /dev/null
       yaz iso2709           yaz-marcdump -i marc -o marc FILE > /dev/null
       perl MARC::Batch      bench/marc-batch.pl FILE (USMARC, strict_off, warnings_off, count fields)
+      core validate         Iso2709Reader -> MarcValidator (Full), counting findings (synthetic file)
+      pwsh Test-MarcRecord  Test-MarcRecord -LiteralPath FILE -Level Full -Summary (synthetic file)
+      perl MARC::Lint       bench/marc-lint.pl FILE (MARC::Batch + MARC::Lint check_record, synthetic file)
 
     Datasets: "synthetic" (generated, realistic UTF-8 OCLC-style bibs) and, when
     ../shared/corpus/Evergreen/jazz_1k.mrc exists, "jazz-utf8" built exactly as marc.md section 2.2 does
@@ -32,6 +37,8 @@
     PASS/FAIL per target. Missed targets are informational: the exit code is 1 only when a command failed.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./build.ps1 -Task Bench
+.EXAMPLE
+    dotnet pwsh -NoProfile -File bench/Invoke-Benchmark.ps1 -ModulePath out/OclcCataloging/OclcCataloging.psd1 -Dataset validate -LargeFileMB 0
 .EXAMPLE
     dotnet pwsh -NoProfile -File bench/Invoke-Benchmark.ps1 -ModulePath out/OclcCataloging/OclcCataloging.psd1 -Records 50000 -Runs 1 -LargeFileMB 0
 #>
@@ -66,7 +73,8 @@ param(
     # Generator seed: the same seed always gives the same file.
     [int] $Seed = 2709,
 
-    # Only these datasets (synthetic, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions); all available when empty.
+    # Only these datasets (synthetic, validate, jazz-utf8, jazz-marc8, datasync, gateway, batch, actions, sftp); all available when empty.
+    # 'validate' runs only the validation rows on the synthetic file.
     [string[]] $Dataset = @(),
 
     # OclcCataloging.Simulators.dll (build.ps1 -Task Bench builds it): the WorldCat simulator for the batch rows.
@@ -74,6 +82,13 @@ param(
 
     # The Zebra SRU server for the batch rows (started from tests/peers/zebra when nothing answers and zebrasrv exists).
     [string] $ZebraSru = $(if ($env:OCLC_ZEBRA_SRU) { $env:OCLC_ZEBRA_SRU } else { 'http://127.0.0.1:21210/Default' }),
+
+    # The SFTP test server's env file for the sftp rows (tests/peers/sftp); started on 127.0.0.1:22220 when none is given and it can be.
+    [string] $SftpEnvFile = $env:OCLC_SFTP_TEST,
+
+    # Size of the file the sftp rows upload, in MB.
+    [ValidateRange(1, 10000)]
+    [int] $SftpSizeMB = 100,
 
     # Keep the generated large file (it is deleted after the run otherwise; the 200k files are always kept).
     [switch] $KeepLargeFile
@@ -83,6 +98,8 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 # -Dataset a,b arrives as one string through pwsh -File (and build.ps1 -BenchParameters): split it.
 $Dataset = @($Dataset | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+# -Dataset validate: only the validation rows on the synthetic file (with 'synthetic' too, all of its rows).
+$validateOnly = $Dataset -contains 'validate' -and -not ($Dataset -contains 'synthetic')
 
 $Root = Split-Path -Parent $PSScriptRoot
 function Resolve-Under([string] $Path) {
@@ -331,7 +348,8 @@ $datasets.Add([pscustomobject]@{ Name = 'synthetic'; Path = $synthetic; Stats = 
 
 $jazz = Join-Path $Root '../shared/corpus/Evergreen/jazz_1k.mrc'
 $jazzMarc8 = $null
-if (Test-Path -LiteralPath $jazz) {
+$wantJazz = $Dataset.Count -eq 0 -or $Dataset -contains 'jazz-utf8' -or $Dataset -contains 'jazz-marc8'
+if ($wantJazz -and (Test-Path -LiteralPath $jazz)) {
     if (-not $haveYaz) {
         Add-Note 'jazz-utf8 dataset skipped: converting jazz_1k.mrc from MARC-8 needs yaz-marcdump.'
     }
@@ -355,11 +373,12 @@ if (Test-Path -LiteralPath $jazz) {
         $jazzMarc8 = $marc8
     }
 }
-else {
+elseif ($wantJazz) {
     Add-Note "jazz-utf8 dataset skipped: $jazz not found."
 }
 if ($Dataset.Count -gt 0) {
-    $selected = @($datasets | Where-Object { $Dataset -contains $_.Name })
+    # 'validate' is the synthetic file with the validation rows only (Test-MarcRecord, core validator, MARC::Lint).
+    $selected = @($datasets | Where-Object { $Dataset -contains $_.Name -or ($_.Name -eq 'synthetic' -and $validateOnly) })
     $datasets.Clear(); foreach ($d in $selected) { $datasets.Add($d) }
 }
 foreach ($d in $datasets) {
@@ -392,6 +411,7 @@ foreach ($d in $datasets) {
     $inDriver = { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
     $common = @{ DatasetName = $d.Name; RecordCount = $n; InputBytes = $bytes }
 
+    if (-not $validateOnly) {
     $null = Measure-Benchmark @common -Name 'core parse' -Tool 'core' -Kind 'parse' -Command (@($Driver) + @('parse', $file)) -Display 'OclcCataloging.Bench parse FILE' -Check $checkDriver -InProcess $inDriver
     $null = Measure-Benchmark @common -Name 'core parse-deep (every subfield)' -Tool 'core' -Kind 'parse-deep' -Command (@($Driver) + @('parse-deep', $file)) -Display 'OclcCataloging.Bench parse-deep FILE' -Check $checkDriver -InProcess $inDriver
     $null = Measure-Benchmark @common -Name 'core ISO 2709 -> MARCXML' -Tool 'core' -Kind 'marcxml' -Command (@($Driver) + @('toxml', $file, '/dev/null')) -Display 'OclcCataloging.Bench toxml FILE /dev/null' -Check $checkDriver -InProcess $inDriver
@@ -411,8 +431,12 @@ foreach ($d in $datasets) {
         Remove-Item -LiteralPath $tmp -ErrorAction SilentlyContinue
     }
 
+    }
+
     if ($d.Name -eq 'synthetic') {
-        # Validation (issue 11): Test-MarcRecord -Level Full, start-up included, next to MARC::Lint on the same file.
+        # Validation (issue 11): Test-MarcRecord -Level Full, start-up included, next to MARC::Lint on the same file;
+        # the core validator alone (driver 'validate') shows what PowerShell adds.
+        $null = Measure-Benchmark @common -Name 'core validate -Level Full' -Tool 'core' -Kind 'validate' -Command (@($Driver) + @('validate', $file)) -Display 'OclcCataloging.Bench validate FILE' -Check $checkDriver -InProcess $inDriver
         $validate = $importModule + '; (Test-MarcRecord -LiteralPath ' + (ConvertTo-PSLiteral $file) + ' -Level Full -Summary).Records'
         $null = Measure-Benchmark @common -Name 'pwsh Test-MarcRecord -Level Full -Summary' -Tool 'pwsh' -Kind 'validate' -Command (Get-PwshCommand $validate) `
             -Display 'Test-MarcRecord -LiteralPath FILE -Level Full -Summary' `
@@ -423,6 +447,7 @@ foreach ($d in $datasets) {
         }
     }
 
+    if ($validateOnly) { continue }
     if ($haveYaz) {
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -n (parse only)' -Tool 'yaz' -Kind 'parse' -Command @('yaz-marcdump', '-n', '-i', 'marc', $file) -Display 'yaz-marcdump -n -i marc FILE'
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
@@ -607,6 +632,54 @@ if ($Dataset.Count -eq 0 -or $Dataset -contains 'actions') {
     }
 }
 
+# SFTP upload (issue 14): Send-DataSyncFile of one file to the loopback OpenSSH test server next to OpenSSH's own
+# client (sftp -b, put) on the same file and server. The in-process seconds (the JSON line) time only the upload
+# (connecting, the same-name check, the bytes, the size check and the rename); the comparison uses them, against
+# sftp's wall time (which includes its start-up and connection).
+if ($Dataset.Count -eq 0 -or $Dataset -contains 'sftp') {
+    Write-Step 'SFTP upload'
+    $root = Split-Path -Parent $PSScriptRoot
+    $sftpWork = $null
+    if (-not ($SftpEnvFile -and (Test-Path -LiteralPath $SftpEnvFile))) {
+        $free = -not (& { $c = [System.Net.Sockets.TcpClient]::new(); try { $c.ConnectAsync('127.0.0.1', 22220).Wait(1000) } catch { $false } finally { $c.Dispose() } })
+        if ($free -and (Test-Path /usr/sbin/sshd) -and ((& id -u) -eq '0')) {
+            $sftpWork = Join-Path $WorkDir 'sftp'
+            & bash (Join-Path $root 'tests/peers/sftp/start-sftp.sh') $sftpWork 22220 | Out-Host
+            if ($LASTEXITCODE -eq 0) { $SftpEnvFile = Join-Path $sftpWork 'env' } else { $sftpWork = $null }
+        }
+    }
+    if ($SftpEnvFile -and (Test-Path -LiteralPath $SftpEnvFile)) {
+        try {
+            $cfg = @{}; foreach ($line in Get-Content -LiteralPath $SftpEnvFile) { $k, $v = $line -split '=', 2; $cfg[$k] = $v }
+            $upload = Join-Path $WorkDir '1234567.OCWMS.bench.mrc'
+            $bytes = [byte[]]::new($SftpSizeMB * 1MB); [Random]::new($Seed).NextBytes($bytes); [IO.File]::WriteAllBytes($upload, $bytes); $bytes = $null
+            $size = [long]$SftpSizeMB * 1MB
+            # The child reads the password from the env file: it is never on a command line.
+            $send = $importModule + '; $env:OCLC_CONNECTIONS_PATH = ' + (ConvertTo-PSLiteral (Join-Path $WorkDir 'sftp-connections.json')) +
+                '; $cfg = @{}; foreach ($l in Get-Content -LiteralPath ' + (ConvertTo-PSLiteral $SftpEnvFile) + ') { $k, $v = $l -split ''='', 2; $cfg[$k] = $v }' +
+                '; $cred = [pscredential]::new($cfg.USER, (ConvertTo-SecureString $cfg.PASSWORD -AsPlainText -Force))' +
+                '; Set-OclcConnection Bench Sftp -ComputerName 127.0.0.1 -Port ([int] $cfg.PORT) -Credential $cred -HostKeyFingerprint $cfg.FINGERPRINT -SecretStore KeyFile' +
+                '; $sw = [Diagnostics.Stopwatch]::StartNew()' +
+                '; $r = Send-DataSyncFile -LiteralPath ' + (ConvertTo-PSLiteral $upload) + ' -Connection Bench -RecordKind Bibliographic -Force -Confirm:$false' +
+                '; $sw.Stop(); ''{"bytes":'' + $r.Length + '',"outcome":"'' + $r.Outcome + ''","seconds":'' + $sw.Elapsed.TotalSeconds.ToString([cultureinfo]::InvariantCulture) + ''}'''
+            $null = Measure-Benchmark -DatasetName 'sftp' -InputBytes $size -Name "Send-DataSyncFile $SftpSizeMB MB -> loopback sshd" -Tool 'pwsh' -Kind 'sftp-upload' `
+                -Command (Get-PwshCommand $send) -Display 'Send-DataSyncFile -LiteralPath FILE -Connection Bench -RecordKind Bibliographic -Force (SSH.NET, temp name + rename)' `
+                -Check { param($r) $j = Get-JsonLine $r.Stdout; if (-not $j) { 'no JSON result' } elseif ([long]$j.bytes -ne $size -or $j.outcome -ne 'Uploaded') { "uploaded $($j.bytes) bytes ($($j.outcome)), expected $size (Uploaded)" } } `
+                -InProcess { param($r) $j = Get-JsonLine $r.Stdout; if ($j) { [double]$j.seconds } }
+            $batch = Join-Path $WorkDir 'sftp-batch.txt'
+            Set-Content -LiteralPath $batch -Value "put $upload /xfer/metacoll/in/bib/1234567.OCWMS.sftpb.mrc"
+            $remoteCopy = Join-Path $cfg.ROOT 'xfer/metacoll/in/bib/1234567.OCWMS.sftpb.mrc'
+            $null = Measure-Benchmark -DatasetName 'sftp' -InputBytes $size -Name "sftp -b put $SftpSizeMB MB -> loopback sshd" -Tool 'openssh' -Kind 'sftp-upload' `
+                -Command @('sftp', '-q', '-b', $batch, '-i', $cfg.KEY, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-P', $cfg.PORT, "$($cfg.USER)@127.0.0.1") `
+                -Display 'sftp -q -b BATCH(put FILE) -i KEY -P PORT USER@127.0.0.1 (OpenSSH client)' `
+                -Check { param($r) if (-not (Test-Path -LiteralPath $remoteCopy)) { 'the file is not on the server' } elseif ((Get-Item -LiteralPath $remoteCopy).Length -ne $size) { "the server holds $((Get-Item -LiteralPath $remoteCopy).Length) bytes, expected $size" } }
+            foreach ($f in (Join-Path $cfg.ROOT 'xfer/metacoll/in/bib/1234567.OCWMS.bench.mrc'), $remoteCopy, $upload) { if (Test-Path -LiteralPath $f) { [IO.File]::Delete($f) } }
+        }
+        finally { if ($sftpWork) { & bash (Join-Path $root 'tests/peers/sftp/stop-sftp.sh') $sftpWork | Out-Host } }
+    }
+    else { Add-Note 'SFTP upload rows skipped: no SFTP test server (give -SftpEnvFile or OCLC_SFTP_TEST, or run as root with openssh-server installed and 127.0.0.1:22220 free).' }
+}
+
 # ---------------------------------------------------------------------------------------------------
 $large = $null
 if ($LargeFileMB -gt 0) {
@@ -668,10 +741,20 @@ foreach ($row in $script:Results) {
             'marcxml-marc8' {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'marcxml-marc8') 'yaz -f MARC-8 -t UTF-8 marcxml'
             }
+            'validate' {
+                $cmp += Format-Ratio $row (Find-Row $row.Dataset 'perl' 'validate') 'MARC::Lint'
+            }
             'iso2709' {
                 $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'iso2709') 'yaz -o marc'
                 if ($row.Tool -eq 'pwsh') { $cmp += Format-Ratio $row (Find-Row $row.Dataset 'yaz' 'iso2709-file') 'yaz -o marc > file' }
             }
+        }
+    }
+    if ($row.Tool -eq 'pwsh' -and $row.Kind -eq 'sftp-upload' -and -not $row.Failed -and $row.InProcessSeconds) {
+        $ref = @($script:Results | Where-Object { $_.Dataset -eq $row.Dataset -and $_.Tool -eq 'openssh' -and $_.Kind -eq 'sftp-upload' -and -not $_.Failed -and $_.MBPerSecond }) | Select-Object -First 1
+        if ($ref) {
+            $mbps = $row.InputBytes / 1MB / $row.InProcessSeconds
+            $cmp += '{0:0.0} MB/s in process = {1:0.00}× sftp -b' -f $mbps, ($mbps / $ref.MBPerSecond)
         }
     }
     $row | Add-Member -NotePropertyName Comparison -NotePropertyValue (@($cmp | Where-Object { $_ }) -join '; ') -Force
@@ -732,11 +815,19 @@ foreach ($d in $datasets) {
 $core = Find-Row 'jazz-marc8' 'core' 'marcxml-marc8'; $yaz = Find-Row 'jazz-marc8' 'yaz' 'marcxml-marc8'
 if ($core -and $yaz) { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump -f MARC-8 -t UTF-8 -o marcxml' ($core.RecordsPerSecond -ge 3 * $yaz.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.00}×)' -f $core.RecordsPerSecond, $yaz.RecordsPerSecond, ($core.RecordsPerSecond / $yaz.RecordsPerSecond)) }
 else { Add-Target '[jazz-marc8] core MARC-8 -> UTF-8 MARCXML >= 3× yaz-marcdump' $null 'not measured' }
-$valRow = Find-Row 'synthetic' 'pwsh' 'validate'; $lintRow = Find-Row 'synthetic' 'perl' 'validate'
+$valRow = Find-Row 'synthetic' 'pwsh' 'validate'; $lintRow = Find-Row 'synthetic' 'perl' 'validate'; $valCore = Find-Row 'synthetic' 'core' 'validate'
 if ($valRow -and $lintRow) {
-    Add-Target '[synthetic] Test-MarcRecord -Level Full >= 50× MARC::Lint and under 10 s (start-up included)' (($valRow.RecordsPerSecond -ge 50 * $lintRow.RecordsPerSecond) -and ($valRow.MedianSeconds -lt 10)) ('{0:N0} vs {1:N0} rec/s ({2:0.0}×), {3:0.00} s for {4:N0} records' -f $valRow.RecordsPerSecond, $lintRow.RecordsPerSecond, ($valRow.RecordsPerSecond / $lintRow.RecordsPerSecond), $valRow.MedianSeconds, $valRow.Records)
+    Add-Target '[synthetic] Test-MarcRecord -Level Full >= 50× MARC::Lint (pwsh start-up included)' ($valRow.RecordsPerSecond -ge 50 * $lintRow.RecordsPerSecond) ('{0:N0} vs {1:N0} rec/s ({2:0.0}×)' -f $valRow.RecordsPerSecond, $lintRow.RecordsPerSecond, ($valRow.RecordsPerSecond / $lintRow.RecordsPerSecond))
 }
 else { Add-Target '[synthetic] Test-MarcRecord -Level Full >= 50× MARC::Lint' $null 'not measured' }
+if ($valRow) {
+    $perMillion = if ($valRow.Records -ne 200000) { (' (measured on {0:N0} records; the goal is for 200,000)' -f $valRow.Records) } else { '' }
+    Add-Target '[synthetic] Test-MarcRecord -Level Full over 200,000 records under 10 s (pwsh start-up included)' ($valRow.MedianSeconds * 200000 / $valRow.Records -lt 10) ('{0:0.00} s wall, {1:0.00} s CPU for {2:N0} records, max load average {3:0.0}{4}' -f $valRow.MedianSeconds, $valRow.CpuSeconds, $valRow.Records, $valRow.MaxLoadAverage, $perMillion)
+}
+else { Add-Target '[synthetic] Test-MarcRecord -Level Full under 10 s' $null 'not measured' }
+if ($valCore -and $lintRow) {
+    Add-Target '[synthetic] core validator (no PowerShell) vs MARC::Lint (informational, no goal)' $null ('{0:N0} vs {1:N0} rec/s ({2:0.0}×); in-process {3:0.00} s vs {4:0.00} s' -f $valCore.RecordsPerSecond, $lintRow.RecordsPerSecond, ($valCore.RecordsPerSecond / $lintRow.RecordsPerSecond), $valCore.InProcessSeconds, $lintRow.InProcessSeconds)
+}
 $lhrRow = @($script:Results | Where-Object { $_.Tool -eq 'pwsh' -and $_.Kind -eq 'lhr' -and -not $_.Failed }) | Select-Object -First 1
 if ($lhrRow -and $lhrRow.Records -ge 100000) {
     Add-Target 'Test-LhrRecord under 5 s for 100,000 LHRs (pwsh start-up included)' ($lhrRow.MedianSeconds * 100000 / $lhrRow.Records -lt 5) ('{0:0.00} s for {1:N0} records ({2:N0} records/s)' -f $lhrRow.MedianSeconds, $lhrRow.Records, $lhrRow.RecordsPerSecond)

@@ -9,7 +9,7 @@
 # Sources (facts only, written in our own format; see the design note for the update numbers):
 #  - Bibliographic tags, indicators and subfields, and the language / geographic area code lists: the Library of
 #    Congress's MARC 21 Bibliographic format and MARC Code Lists, as tabulated in the installed Perl module
-#    MARC::Lint 1.53 (its data section, "Updates No. 25-30 (December 2017-May 2020)") and MARC::Lint::CodeData.
+#    MARC::Lint 1.53 (its data section; its changelog: "Updates No. 25-30 (December 2017-May 2020)") and MARC::Lint::CodeData.
 #    LC's site (www.loc.gov/marc) cannot be reached from the build machine; pass --lint to use another copy.
 #  - Authority and holdings tags, indicators and subfields: LC's MARC 21 Authority and Holdings format pages as
 #    scraped into JSON by the timathom/marc-schema project (marc21_authority_schema.json,

@@ -3,7 +3,7 @@ namespace OclcCataloging.Fuzz;
 /// <summary>
 /// <c>OclcCataloging.Fuzz list</c>; <c>afl TARGET</c> (under afl-fuzz, SharpFuzz instrumented);
 /// <c>run TARGET SECONDS SEEDDIR... [--out DIR]</c> (in-process random mutation, no afl);
-/// <c>replay TARGET FILE...</c> (checks the files once).
+/// <c>replay TARGET FILE...</c> (checks the files once); <c>seeds TARGET OUTDIR SEEDPATH...</c> (a seed folder for afl).
 /// </summary>
 public static class FuzzCommandLine
 {
@@ -35,6 +35,14 @@ public static class FuzzCommandLine
                     catch (ContractViolation e) { failed++; Console.WriteLine(file + ": " + e.Message); }
                 }
                 return failed == 0 ? 0 : 1;
+            case "seeds":
+                // afl-fuzz wants one folder of small seed files
+                if (args.Length < 3) { Console.Error.WriteLine("usage: seeds TARGET OUTDIR SEEDPATH..."); return 2; }
+                Directory.CreateDirectory(args[2]);
+                int n = 0;
+                foreach (byte[] seed in SeedCorpus.Load(target, args.Skip(3), 16 * 1024, 64))
+                    File.WriteAllBytes(Path.Combine(args[2], "seed" + (n++).ToString("D3") + ".bin"), seed);
+                return 0;
             case "run":
                 return InProcessFuzzer.Run(target, args.Skip(2).ToArray());
             default:

@@ -21,6 +21,9 @@ public sealed class FuzzTarget
     /// <summary>Throws <see cref="ContractViolation"/> when the input breaks the contract.</summary>
     public Action<byte[]> Check { get; }
 
+    /// <summary>The seed when no seed file matches: a tiny valid-looking input of the right kind.</summary>
+    public byte[] FallbackSeed { get; init; } = System.Text.Encoding.ASCII.GetBytes("00026nam a2200025 a 4500\u001e\u001d");
+
     public bool Seeds(string path) =>
         SeedExtensions.Contains("*") || SeedExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 }

@@ -69,9 +69,21 @@ namespace OclcCataloging.IO
         public void Commit()
         {
             var s = Stream;
-            s.Flush(true);
-            s.Dispose();
-            _stream = null;
+            try
+            {
+                s.Flush(true);
+            }
+            catch (IOException e)
+            {
+                throw Explain(e);
+            }
+            finally
+            {
+                s.Dispose();
+                _stream = null;
+            }
+            if (!Directory.Exists(Path.GetDirectoryName(DestinationPath)))
+                throw Explain(new DirectoryNotFoundException(DestinationPath));
             try
             {
                 _retry.Execute(_ =>
@@ -92,13 +104,50 @@ namespace OclcCataloging.IO
             _committed = true;
         }
 
+        /// <summary>
+        /// A failure while writing or committing, told in terms of the destination the user gave (never the temporary
+        /// file): the folder that disappeared, the full disk, or the system's own words with the names replaced. The
+        /// previous file is always left as it was.
+        /// </summary>
+        public IOException Explain(IOException e)
+        {
+            string folder = Path.GetDirectoryName(DestinationPath) ?? ".";
+            if (!Directory.Exists(folder))
+            {
+                return new DirectoryNotFoundException("Cannot write '" + DestinationPath + "': its folder '" + folder
+                    + "' no longer exists (it was removed or unmounted while the file was being written). Nothing was written; create the folder and run again.", e);
+            }
+            if (IsDiskFull(e))
+            {
+                return new IOException("Cannot write '" + DestinationPath + "': the disk holding '" + folder
+                    + "' is full. The previous file, if any, was left as it was; free some space and run again.", e);
+            }
+            return new IOException("Cannot write '" + DestinationPath + "': " + Unnamed(e.Message, DestinationPath) + " The previous file, if any, was left as it was.", e);
+        }
+
+        private static bool IsDiskFull(IOException e)
+        {
+            const int ErrorDiskFull = 0x70, ErrorHandleDiskFull = 0x27, Enospc = 28;
+            int code = e.HResult & 0xFFFF;
+            return code == ErrorDiskFull || code == ErrorHandleDiskFull || code == Enospc
+                   || e.Message.IndexOf("No space left", StringComparison.OrdinalIgnoreCase) >= 0
+                   || e.Message.IndexOf("not enough space", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
         /// <summary>The system's message with the temporary file's name replaced by <paramref name="instead"/>: users know only the names they gave.</summary>
         private string Unnamed(string message, string instead) =>
             message.Replace(TemporaryPath, instead).Replace(Path.GetFileName(TemporaryPath), Path.GetFileName(instead));
 
         public void Dispose()
         {
-            _stream?.Dispose();
+            try
+            {
+                _stream?.Dispose(); // flushes what is buffered: fails again on a full disk
+            }
+            catch (IOException)
+            {
+                // the temporary file is deleted below anyway
+            }
             _stream = null;
             if (!_committed)
             {

@@ -276,6 +276,22 @@ namespace OclcCataloging.Marc
             return false;
         }
 
+        /// <summary>The bytes after the indicators while the subfields were never touched (in whatever codec the record was read with).</summary>
+        internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count)
+        {
+            if (_subfields == null)
+            {
+                buffer = _rawBuffer!;
+                offset = _rawOffset;
+                count = _rawCount;
+                return true;
+            }
+            buffer = null!;
+            offset = 0;
+            count = 0;
+            return false;
+        }
+
         private void Materialize()
         {
             var list = new List<Subfield>();

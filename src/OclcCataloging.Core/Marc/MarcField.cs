@@ -48,6 +48,29 @@ namespace OclcCataloging.Marc
         /// <summary>A tag is a control field tag when it starts with "00" (001-009 and alphanumeric 00X).</summary>
         public static bool IsControlTag(string tag) => tag != null && tag.Length == 3 && tag[0] == '0' && tag[1] == '0';
 
+        /// <summary>Three printable ASCII characters other than blank: what MARC-in-JSON can carry as a tag.</summary>
+        public static bool IsPrintableTag(string tag)
+        {
+            if (tag == null || tag.Length != 3) return false;
+            foreach (char c in tag)
+            {
+                if (c <= ' ' || c > '~') return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// True when the field's kind is the one its tag implies (00X control, the rest data). ISO 2709 and MarcEdit
+        /// text tell the kinds apart by the tag alone, so a field read from MARCXML or JSON as the other kind cannot
+        /// be written there and read back the same.
+        /// </summary>
+        public static bool KindMatchesTag(MarcField field) => (field is ControlField) == IsControlTag(field.Tag);
+
+        /// <summary>Why a field whose kind contradicts its tag cannot be written where the tag decides the kind.</summary>
+        internal static string DescribeKindMismatch(MarcField f) => f is ControlField
+            ? "Field " + f.Tag + " is a control field, but " + f.Tag + " is a data field tag: read back it would become a data field (give it a 00X tag, or make it a data field)."
+            : "Field " + f.Tag + " is a data field, but " + f.Tag + " is a control field tag: read back it would become a control field (give it a data field tag, or make it a control field).";
+
         public abstract MarcField Clone();
 
         /// <summary>True when both fields have the same tag, indicators and content.</summary>

@@ -11,6 +11,13 @@ namespace OclcCataloging.Marc
         /// </summary>
         public const char NoCode = '\0';
 
+        /// <summary>
+        /// Whether the subfield at <paramref name="index"/> of a field is written after a subfield delimiter. Only the
+        /// data before the first delimiter has none; a <see cref="NoCode"/> subfield anywhere else was read from a
+        /// delimiter followed by a NUL code byte and is written back the same way, so the field keeps its shape.
+        /// </summary>
+        public static bool IsWrittenWithDelimiter(int index, char code) => code != NoCode || index > 0;
+
         private LazyText _value;
 
         public Subfield(char code, string value)

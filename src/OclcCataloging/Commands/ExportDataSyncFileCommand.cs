@@ -14,13 +14,12 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "DataSyncFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DataSyncFileResult))]
-    public sealed class ExportDataSyncFileCommand : PSCmdlet, IDisposable
+    public sealed class ExportDataSyncFileCommand : ValidatingExportCommand, IDisposable
     {
         private DataSyncFileSplitter? _splitter;
         private ProgressThrottle? _progress;
         private long _received;
         private long _skipped;
-        private ExportValidation? _validation;
 
         /// <summary>The records to write.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -67,23 +66,9 @@ namespace OclcCataloging.Commands
         [ValidateRange(1L, 1L << 30)]
         public long MaxFileSize { get; set; } = (1L << 30) - (1L << 20);
 
-        /// <summary>Full or Basic: validate each record as Test-MarcRecord does and refuse one with errors. None (the default): no validation.</summary>
-        [Parameter]
-        [ValidateSet("Full", "Basic", "None")]
-        public string Validate { get; set; } = ExportValidation.None;
-
-        /// <summary>With -Validate: rule ids to turn off; wildcards allowed (Title*).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(MarcRuleIdCompleter))]
-        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
-
-        /// <summary>With -Validate: a rules file, one 'RuleId Off|Error|Warning|Info' a line, # for comments.</summary>
-        [Parameter]
-        public string? RulesPath { get; set; }
-
         protected override void BeginProcessing()
         {
-            _validation = ExportValidation.Create(this, Validate, ExcludeRule, RulesPath);
+            StartValidation();
             string folder;
             try
             {
@@ -138,7 +123,7 @@ namespace OclcCataloging.Commands
             {
                 if (record == null) continue;
                 _received++;
-                if (_validation?.Refuse(record, _received) is { } invalid)
+                if (Refuse(record, _received) is { } invalid)
                 {
                     _skipped++;
                     WriteError(ExportValidation.NotWritten(invalid, MarcRecordText.Numbered(_received, record.ControlNumber) + " was", record, "the data sync files"));

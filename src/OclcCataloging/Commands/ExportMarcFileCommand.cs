@@ -16,7 +16,7 @@ namespace OclcCataloging.Commands
     [Cmdlet(VerbsData.Export, "MarcFile", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MarcRecord))]
-    public sealed class ExportMarcFileCommand : PSCmdlet, IDisposable
+    public sealed class ExportMarcFileCommand : ValidatingExportCommand, IDisposable
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -27,7 +27,6 @@ namespace OclcCataloging.Commands
         private readonly List<MarcDiagnostic> _pendingWarnings = new List<MarcDiagnostic>();
         private long _received;
         private long _refused;
-        private ExportValidation? _validation;
 
         /// <summary>The file to write. A wildcard may name one existing file.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -94,23 +93,9 @@ namespace OclcCataloging.Commands
         [Parameter]
         public OversizePolicy OversizePolicy { get; set; } = OversizePolicy.Error;
 
-        /// <summary>Full or Basic: validate each record as Test-MarcRecord does and refuse one with errors. None (the default): no validation.</summary>
-        [Parameter]
-        [ValidateSet("Full", "Basic", "None")]
-        public string Validate { get; set; } = ExportValidation.None;
-
-        /// <summary>With -Validate: rule ids to turn off; wildcards allowed (Title*).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(MarcRuleIdCompleter))]
-        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
-
-        /// <summary>With -Validate: a rules file, one 'RuleId Off|Error|Warning|Info' a line, # for comments.</summary>
-        [Parameter]
-        public string? RulesPath { get; set; }
-
         protected override void BeginProcessing()
         {
-            _validation = ExportValidation.Create(this, Validate, ExcludeRule, RulesPath);
+            StartValidation();
             string path = ProviderPaths.ResolveWritableFile(this, _path, _literal, "the file", "records.mrc");
 
             var existing = new FileInfo(path);
@@ -195,7 +180,7 @@ namespace OclcCataloging.Commands
                 try
                 {
                     MarcRecord output = Convert(record);
-                    if (_validation?.Refuse(output, _received) is { } invalid)
+                    if (Refuse(output, _received) is { } invalid)
                     {
                         _refused++;
                         var subject = new StringBuilder();

@@ -18,7 +18,7 @@ namespace OclcCataloging.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "GatewayExport", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GatewaySendResult))]
-    public sealed class SendGatewayExportCommand : PSCmdlet, IDisposable
+    public sealed class SendGatewayExportCommand : ValidatingExportCommand, IDisposable
     {
         private const string ComputerSet = "ComputerName";
         private const string ConnectionSet = "Connection";
@@ -30,7 +30,6 @@ namespace OclcCataloging.Commands
         private long _received;
         private long _emitted;
         private long _accepted;
-        private ExportValidation? _validation;
 
         /// <summary>The records to send, usually piped from Import-MarcFile.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -100,24 +99,10 @@ namespace OclcCataloging.Commands
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 1;
 
-        /// <summary>Full or Basic: validate each record as Test-MarcRecord does and do not send one with errors (status NotSent, code GatewayRecordInvalid, with its findings). None (the default): no validation.</summary>
-        [Parameter]
-        [ValidateSet("Full", "Basic", "None")]
-        public string Validate { get; set; } = ExportValidation.None;
-
-        /// <summary>With -Validate: rule ids to turn off; wildcards allowed (Title*).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(MarcRuleIdCompleter))]
-        public string[] ExcludeRule { get; set; } = Array.Empty<string>();
-
-        /// <summary>With -Validate: a rules file, one 'RuleId Off|Error|Warning|Info' a line, # for comments.</summary>
-        [Parameter]
-        public string? RulesPath { get; set; }
-
         protected override void BeginProcessing()
         {
             if (ParameterSetName == ConnectionSet) ApplySavedConnection();
-            _validation = ExportValidation.Create(this, Validate, ExcludeRule, RulesPath);
+            StartValidation();
             int port = Port;
             if (!MyInvocation.BoundParameters.ContainsKey(nameof(Port)))
             {
@@ -193,7 +178,7 @@ namespace OclcCataloging.Commands
             {
                 if (record == null) continue;
                 _received++;
-                if (_validation?.Refuse(record, _received) is { } invalid)
+                if (Refuse(record, _received) is { } invalid)
                 {
                     Enqueue(record, Task.FromResult(client.NotValid(invalid)));
                     continue;

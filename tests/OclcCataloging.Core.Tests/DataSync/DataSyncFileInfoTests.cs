@@ -77,6 +77,27 @@ public sealed class DataSyncFileInfoTests
     }
 
     [Fact]
+    public void My_Files_report_as_the_servers_write_it_with_in_before_the_upload_subdirectory()
+    {
+        var i = DataSyncFileInfo.Parse("XYZ-XYZ.1012676.IN.BIB.D20230712.T091935658.1012676.xyz.bibs_new.mrc_1.BibExceptionReport.txt");
+        Assert.Equal(DataSyncFileKind.MyFilesReport, i.Kind);
+        Assert.Equal("1012676", i.CollectionId);
+        Assert.Equal("BIB", i.UploadSubdirectory);
+        Assert.Equal(new DateTime(2023, 7, 12, 9, 19, 35, 658), i.Timestamp);
+        Assert.Equal("1012676.xyz.bibs_new.mrc_1", i.OriginalFileName);
+        Assert.Equal("BibExceptionReport", i.ReportName);
+    }
+
+    [Fact]
+    public void The_cross_reference_report_in_the_My_Files_naming_is_a_cross_reference_report()
+    {
+        var i = DataSyncFileInfo.Parse("XYZ-XYZ.1012676.IN.BIB.D20230712.T091935658.1012676.xyz.bibs.mrc_1.BibCrossRefReport.txt");
+        Assert.Equal(DataSyncFileKind.CrossReferenceReport, i.Kind);
+        Assert.Equal("1012676", i.CollectionId);
+        Assert.Equal("BibCrossRefReport", i.ReportName);
+    }
+
+    [Fact]
     public void Cross_reference_report()
     {
         var i = DataSyncFileInfo.Parse("metacoll.OCWMS.datasync.1003600-100360.D20160323.T124708500.xrefrpt.txt");

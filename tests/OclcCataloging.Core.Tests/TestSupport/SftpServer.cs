@@ -24,6 +24,12 @@ public static class SftpServer
     public static string Fingerprint => Env("FINGERPRINT");
     public static int Port => int.Parse(Env("PORT"));
 
+    /// <summary>A folder the user may write that is not (yet) OCLC's: /xfer/readonly refuses writing.</summary>
+    public const string ReadOnlyFolder = "/xfer/readonly";
+
+    /// <summary>The server folder on a 256 KiB file system (full-disk faults), or null when start-sftp.sh could not mount it.</summary>
+    public static string? FullDiskFolder => LazyEnv.Value != null && LazyEnv.Value.TryGetValue("FULL", out string? full) && full.Length > 0 ? full : null;
+
     /// <summary>The local folder the server's "/" is (the chroot).</summary>
     public static string Root => Env("ROOT");
 
@@ -64,6 +70,18 @@ public static class SftpServer
         catch (Exception) { return "Skipped: no SFTP test server answers on 127.0.0.1:" + Port + "." + hint; }
         if (!Directory.Exists(Root)) return "Skipped: the SFTP test server's folder " + Root + " cannot be read by the tests (run them as the user that started it)." + hint;
         return null;
+    }
+}
+
+/// <summary>A fact that needs the SFTP test server's full-disk folder; skipped with the reason when it is missing.</summary>
+public sealed class RequiresSftpFullDiskFactAttribute : FactAttribute
+{
+    public override string? Skip
+    {
+        get => base.Skip ?? SftpServer.MissingReason ?? (SftpServer.FullDiskFolder == null
+            ? "Skipped: the SFTP test server has no full-disk folder (start-sftp.sh could not mount its 256 KiB tmpfs; it needs mount rights)."
+            : null);
+        set => base.Skip = value;
     }
 }
 

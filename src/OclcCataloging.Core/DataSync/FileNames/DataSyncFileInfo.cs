@@ -92,19 +92,19 @@ namespace OclcCataloging.DataSync.FileNames
             {
                 ParseMetacoll(info, parts);
             }
-            else if (parts.Count >= 7 && parts[0].IndexOf('-') > 0 && DataSyncFileNameValidator.IsCollectionId(parts[1])
-                     && (parts[2] == "BIB" || parts[2] == "LHR") && IsDate(parts[3]) && IsTime(parts[4]))
+            else if (MyFilesReportDateAt(parts) is int dateAt)
             {
                 info.Kind = DataSyncFileKind.MyFilesReport;
                 int dash = parts[0].IndexOf('-');
                 info.Symbol = DataSyncSymbol.Decode(parts[0].Substring(0, dash));
                 info.CollectionSymbol = DataSyncSymbol.Decode(parts[0].Substring(dash + 1));
                 info.CollectionId = parts[1];
-                info.UploadSubdirectory = parts[2];
-                SetTimestamp(info, parts[3], parts[4]);
+                info.UploadSubdirectory = parts[dateAt - 1];
+                SetTimestamp(info, parts[dateAt], parts[dateAt + 1]);
                 info.Extension = parts[parts.Count - 1];
                 info.ReportName = parts[parts.Count - 2];
-                info.OriginalFileName = string.Join(".", parts.GetRange(5, parts.Count - 7).ToArray());
+                info.OriginalFileName = string.Join(".", parts.GetRange(dateAt + 2, parts.Count - dateAt - 4).ToArray());
+                if (string.Equals(info.ReportName, CrossReferenceReportName, StringComparison.OrdinalIgnoreCase)) info.Kind = DataSyncFileKind.CrossReferenceReport;
             }
             else if (parts.Count >= 3 && DataSyncFileNameValidator.IsCollectionId(parts[0]))
             {
@@ -120,6 +120,23 @@ namespace OclcCataloging.DataSync.FileNames
                 }
             }
             return info;
+        }
+
+        /// <summary>The report name of the cross reference report in the My Files naming convention.</summary>
+        public const string CrossReferenceReportName = "BibCrossRefReport";
+
+        /// <summary>
+        /// Where the date is in a My Files report name (SENDER-COLLSYM.collectionId.BIB|LHR.D....T....original.report.txt),
+        /// or null when it is not one. OCLC documents the upload sub-directory as BIB or LHR; the servers write it as
+        /// IN.BIB or IN.LHR (docs/design/data-sync-transfer.md), so an "IN" element before it is taken too.
+        /// </summary>
+        private static int? MyFilesReportDateAt(List<string> parts)
+        {
+            if (parts.Count < 7 || parts[0].IndexOf('-') <= 0 || !DataSyncFileNameValidator.IsCollectionId(parts[1])) return null;
+            int sub = string.Equals(parts[2], "IN", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
+            if (parts.Count < sub + 5) return null;
+            bool subdirectory = string.Equals(parts[sub], "BIB", StringComparison.OrdinalIgnoreCase) || string.Equals(parts[sub], "LHR", StringComparison.OrdinalIgnoreCase);
+            return subdirectory && IsDate(parts[sub + 1]) && IsTime(parts[sub + 2]) ? sub + 1 : (int?)null;
         }
 
         private static void ParseMetacoll(DataSyncFileInfo info, List<string> parts)

@@ -13,7 +13,10 @@ namespace OclcCataloging.DataSync.FileNames
         OutputReport,
         /// <summary>A My Files report: SENDER-COLLSYM.collectionId.BIB|LHR.Dyyyymmdd.Thhmmssfff.original.report.txt</summary>
         MyFilesReport,
-        /// <summary>A bibliographic cross reference report: metacoll.SYMBOL.datasync.ID.D....T....xrefrpt.txt</summary>
+        /// <summary>
+        /// A bibliographic cross reference report: metacoll.SYMBOL.datasync.ID.D....T....xrefrpt.txt, or a My Files report
+        /// named ...BibCrossRefReport.txt (its other parts are read as for <see cref="MyFilesReport"/>).
+        /// </summary>
         CrossReferenceReport,
         /// <summary>The Local Holdings Offline Product: metacoll.SYMBOL.lhop.Dyyyymmdd.Thhmmss.csv</summary>
         LocalHoldingsOfflineProduct,

@@ -10,8 +10,9 @@ namespace OclcCataloging.DataSync.Reports
 {
     /// <summary>
     /// Reads OCLC data sync reports into rows, one line at a time (docs/design/data-sync-transfer.md). The report's
-    /// name (parsed by <see cref="DataSyncFileInfo"/>) picks the layout: the cross reference report gives LSN and OCN;
-    /// any other report comes back as rows of its raw columns, split on tabs or commas. A line never throws.
+    /// name picks the layout (<see cref="DataSyncReportColumns"/>): the cross reference reports give LSN and OCN, the
+    /// bibliographic processing and exception reports (pipe-delimited) their LSN, OCN, action or message; any other
+    /// report comes back as rows of its raw columns, split on tabs, pipes or commas. A line never throws.
     /// </summary>
     public static class DataSyncReportReader
     {
@@ -25,7 +26,7 @@ namespace OclcCataloging.DataSync.Reports
         public static IEnumerable<DataSyncReportRow> Read(TextReader reader, string reportName)
         {
             if (reader == null) throw new ArgumentNullException(nameof(reader));
-            bool crossReference = DataSyncFileInfo.Parse(reportName).Kind == DataSyncFileKind.CrossReferenceReport;
+            DataSyncReportColumns? known = DataSyncReportColumns.For(reportName);
             char? delimiter = null;
             IReadOnlyList<string>? header = null;
             long number = 0;
@@ -34,12 +35,12 @@ namespace OclcCataloging.DataSync.Reports
             {
                 number++;
                 if (line.Trim().Length == 0) continue;
-                if (crossReference)
+                if (known != null)
                 {
-                    yield return CrossReferenceRow(reportName, number, line);
+                    yield return KnownRow(known, reportName, number, line);
                     continue;
                 }
-                delimiter ??= line.IndexOf('\t') >= 0 ? '\t' : line.IndexOf(',') >= 0 ? ',' : (char?)null;
+                delimiter ??= line.IndexOf('\t') >= 0 ? '\t' : line.IndexOf('|') >= 0 ? '|' : line.IndexOf(',') >= 0 ? ',' : (char?)null;
                 IReadOnlyList<string> columns = Split(line, delimiter);
                 if (number == 1 && LooksLikeHeader(columns)) { header = columns; continue; }
                 var row = new DataSyncReportRow(reportName, number, DataSyncReportLayout.Raw, columns);
@@ -48,22 +49,35 @@ namespace OclcCataloging.DataSync.Reports
             }
         }
 
-        private static DataSyncReportRow CrossReferenceRow(string report, long number, string line)
+        private static DataSyncReportRow KnownRow(DataSyncReportColumns known, string report, long number, string line)
         {
-            string[] columns = line.Split('\t');
-            var row = new DataSyncReportRow(report, number, DataSyncReportLayout.CrossReference, columns)
+            string[] columns = line.Split(known.Delimiter);
+            var row = new DataSyncReportRow(report, number, known.Layout, columns)
             {
-                Lsn = columns[0].Trim(),
-                Ocn = columns.Length > 1 ? columns[1].Trim() : null,
+                Lsn = Column(columns, known.Lsn),
+                Ocn = Column(columns, known.Ocn),
+                Action = Column(columns, known.Action),
+                Severity = Column(columns, known.Severity),
+                Message = Column(columns, known.Message),
+                Fields = Zip(known.Names, columns),
             };
-            if (row.Ocn == null || row.Ocn.Length == 0) row.Problem = "The line has no OCN column (expected LSN TAB OCN).";
-            else if (!IsDigits(row.Ocn)) row.Problem = "The OCN column '" + row.Ocn + "' is not a number.";
+            if (columns.Length < known.Names.Count)
+                row.Problem = known.Names.Count == 2 ? "The line has no OCN column (expected LSN TAB OCN)."
+                    : "The line has " + columns.Length + " of the " + known.Names.Count + " columns of this report (" + string.Join(", ", known.Names) + ").";
+            else if (known.Names.Count > 2) { /* processing and exception lines may lack an OCN: a record without a match */ }
+            else if (row.Ocn == null || row.Ocn.Length == 0)
+                row.Problem = "The line has no OCN.";
+            else if (!IsDigits(row.Ocn))
+                row.Problem = "The OCN column '" + row.Ocn + "' is not a number.";
             return row;
         }
 
+        private static string? Column(string[] columns, int index) =>
+            index >= 0 && index < columns.Length ? columns[index].Trim() : null;
+
         private static IReadOnlyList<string> Split(string line, char? delimiter)
         {
-            if (delimiter == '\t') return line.Split('\t');
+            if (delimiter == '\t' || delimiter == '|') return line.Split(delimiter.Value);
             if (delimiter == ',')
             {
                 List<List<string>> records = Csv.Parse(line + "\n", dropUnterminatedLast: false);

@@ -21,13 +21,22 @@ namespace OclcCataloging.DataSync.Reports
 
         public DataSyncReportLayout Layout { get; }
 
-        /// <summary>Cross reference: the local system number (column 1).</summary>
+        /// <summary>The local system number (column 1 of the cross reference reports, column 2 of the processing and exception reports).</summary>
         public string? Lsn { get; internal set; }
 
-        /// <summary>Cross reference: the OCLC number (column 2).</summary>
+        /// <summary>The OCLC number (column 2 of the cross reference reports, column 4 of the processing and exception reports).</summary>
         public string? Ocn { get; internal set; }
 
-        /// <summary>Raw layouts whose first line was a header: column name to value.</summary>
+        /// <summary>Processing report: what OCLC did with the record (column 5).</summary>
+        public string? Action { get; internal set; }
+
+        /// <summary>Exception report: the severity of the error (column 6).</summary>
+        public string? Severity { get; internal set; }
+
+        /// <summary>Exception report: the error text (column 7).</summary>
+        public string? Message { get; internal set; }
+
+        /// <summary>Column name to value: the known layout's column names, or a raw layout's header line.</summary>
         public IReadOnlyDictionary<string, string>? Fields { get; internal set; }
 
         public IReadOnlyList<string> Columns { get; }

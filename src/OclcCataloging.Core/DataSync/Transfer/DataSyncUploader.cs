@@ -28,9 +28,9 @@ namespace OclcCataloging.DataSync.Transfer
         /// <summary>The clock for "today" (tests); UTC.</summary>
         public Func<DateTime> UtcNow { get; set; } = () => DateTime.UtcNow;
 
-        /// <summary>The server path a file goes to.</summary>
-        public static string RemotePathFor(string localPath, DataSyncRecordKind kind) =>
-            RemotePath.Combine(DataSyncFolders.UploadFolder(kind), Path.GetFileName(localPath));
+        /// <summary>The server path a file goes to: <paramref name="remoteFolder"/>, or by default OCLC's upload folder for <paramref name="kind"/>.</summary>
+        public static string RemotePathFor(string localPath, DataSyncRecordKind kind, string? remoteFolder = null) =>
+            RemotePath.Combine(remoteFolder ?? DataSyncFolders.UploadFolder(kind), Path.GetFileName(localPath));
 
         /// <summary>The temporary name a file is written under until it is complete.</summary>
         public static string TemporaryPathFor(string remotePath) =>
@@ -50,11 +50,16 @@ namespace OclcCataloging.DataSync.Transfer
             return test;
         }
 
-        /// <summary>Uploads one file. <paramref name="force"/> replaces a file of the same name on the server.</summary>
-        public DataSyncUploadResult Upload(string localPath, DataSyncRecordKind kind, bool force = false, Action<TransferProgress>? progress = null)
+        /// <summary>
+        /// Uploads one file. <paramref name="force"/> replaces a file of the same name on the server;
+        /// <paramref name="remoteFolder"/> is the server folder to use instead of OCLC's folder for <paramref name="kind"/>.
+        /// A failure the next attempt cannot continue from (permission denied, a full disk) removes the temporary file,
+        /// so nothing of the file stays on the server; the error names the file and the server folder.
+        /// </summary>
+        public DataSyncUploadResult Upload(string localPath, DataSyncRecordKind kind, bool force = false, Action<TransferProgress>? progress = null, string? remoteFolder = null)
         {
             CheckName(localPath);
-            string remote = RemotePathFor(localPath, kind);
+            string remote = RemotePathFor(localPath, kind, remoteFolder);
             string temporary = TemporaryPathFor(remote);
             var result = new DataSyncUploadResult(localPath, remote, DataSyncUploadOutcome.Uploaded);
             var clock = Stopwatch.StartNew();
@@ -74,18 +79,21 @@ namespace OclcCataloging.DataSync.Transfer
                     }
                 }
 
-                bool first = true;
+                bool first = true, renameSent = false;
                 while (true)
                 {
                     try
                     {
+                        // A rename whose answer was lost may have been done: then the file is there and is not sent again.
+                        if (renameSent && RenameWasDone(temporary, remote, source.Length)) break;
                         long offset = StartOffset(temporary, source.Length);
                         if (first) { result.ResumedFrom = offset; first = false; }
                         Send(source, offset, temporary, result, clock, progress);
                         SftpRemoteEntry? sent = _connection.Session.Find(temporary);
                         if (sent == null || sent.Length != source.Length)
                             throw new SftpTransferException(SftpFailure.Other,
-                                "The server holds " + (sent?.Length ?? 0) + " bytes of " + temporary + " after sending " + source.Length + "; the upload was not renamed. Run it again to continue.");
+                                "The server holds " + (sent?.Length ?? 0) + " bytes of " + temporary + " after sending " + source.Length + "; the upload was not renamed.");
+                        renameSent = true;
                         _connection.Session.Rename(temporary, remote, overwrite: force);
                         break;
                     }
@@ -94,11 +102,39 @@ namespace OclcCataloging.DataSync.Transfer
                         result.Reconnects++;
                         _connection.Reset();
                     }
+                    catch (SftpTransferException e) when (e.Failure != SftpFailure.ConnectionLost && !e.DoomsRun)
+                    {
+                        throw NotUploaded(result, temporary, e);
+                    }
                 }
             }
             result.Duration = clock.Elapsed;
             return result;
         }
+
+        /// <summary>
+        /// A failure a later attempt cannot continue from: the temporary file is deleted (the final name is only ever
+        /// made by the rename, so it does not exist), and the error says so, naming the file and the server folder.
+        /// </summary>
+        private SftpTransferException NotUploaded(DataSyncUploadResult result, string temporary, SftpTransferException e)
+        {
+            string left;
+            try
+            {
+                if (_connection.Session.Find(temporary) != null) _connection.Session.Delete(temporary);
+                left = "Nothing of it was left on the server.";
+            }
+            catch (SftpTransferException)
+            {
+                left = "Its partial copy " + temporary + " may be left on the server (OCLC does not take it: the name starts with a period); the next upload of the file continues from it.";
+            }
+            return new SftpTransferException(e.Failure,
+                result.Name + " was not uploaded to " + RemotePath.FolderOf(result.RemotePath) + " on " + _connection.Endpoint + ": " + e.Message + " " + left, e);
+        }
+
+        /// <summary>After a connection lost during the rename: the temporary file is gone and the file has its full length.</summary>
+        private bool RenameWasDone(string temporary, string remote, long length) =>
+            _connection.Session.Find(temporary) == null && _connection.Session.Find(remote)?.Length == length;
 
         /// <summary>The size of a partial upload to continue from; a temporary file longer than the source is started again.</summary>
         private long StartOffset(string temporary, long sourceLength)

@@ -162,6 +162,12 @@ namespace OclcCataloging.Marc
 
         private static void EncodeBase(Writer w, int cp, int position, Marc8EncoderOptions options, IList<Marc8Issue>? issues)
         {
+            if (cp == Esc)
+            {
+                // a literal ESC character in the text would start an escape sequence: it is not a MARC-8 character
+                Unmappable(w, cp, position, options, issues);
+                return;
+            }
             if (cp == 0x20 || cp < 0x20)
             {
                 w.Raw((byte)cp);
@@ -228,7 +234,7 @@ namespace OclcCataloging.Marc
         {
             foreach (char c in s)
             {
-                if (c >= 0x80) return false;
+                if (c >= 0x80 || c == Esc) return false; // ESC would begin an escape sequence
             }
             return true;
         }

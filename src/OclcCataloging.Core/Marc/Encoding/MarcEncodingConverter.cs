@@ -134,9 +134,10 @@ namespace OclcCataloging.Marc
                 {
                     var df = (DataField)f;
                     var buffer = new List<byte>();
+                    int index = 0;
                     foreach (Subfield s in df.Subfields)
                     {
-                        if (s.Code != Subfield.NoCode)
+                        if (Subfield.IsWrittenWithDelimiter(index++, s.Code))
                         {
                             buffer.Add(DataField.SubfieldDelimiter);
                             buffer.Add(s.Code > 0xFF ? (byte)'?' : (byte)s.Code);

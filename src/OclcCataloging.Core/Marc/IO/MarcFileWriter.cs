@@ -221,6 +221,10 @@ namespace OclcCataloging.Marc.IO
                 }
                 RecordsWritten++;
             }
+            catch (IOException e)
+            {
+                throw _file.Explain(e);
+            }
             finally
             {
                 _current = null;
@@ -231,14 +235,21 @@ namespace OclcCataloging.Marc.IO
         public void Commit()
         {
             if (_completed) throw new InvalidOperationException("The file was already committed.");
-            if (_writer != null)
+            try
             {
-                _writer.Complete();
-                _writer.Dispose();
+                if (_writer != null)
+                {
+                    _writer.Complete();
+                    _writer.Dispose();
+                }
+                else if (_xmlClosingTag != null)
+                {
+                    _file.Stream.Write(_xmlClosingTag, 0, _xmlClosingTag.Length);
+                }
             }
-            else if (_xmlClosingTag != null)
+            catch (IOException e)
             {
-                _file.Stream.Write(_xmlClosingTag, 0, _xmlClosingTag.Length);
+                throw _file.Explain(e);
             }
             _completed = true;
 

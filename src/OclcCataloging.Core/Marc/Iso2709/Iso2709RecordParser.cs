@@ -22,6 +22,15 @@ namespace OclcCataloging.Marc.Iso2709
     {
         private const string UnknownTag = "???";
 
+        /// <summary>A directory ends before the base address (at most 99,999), so it holds at most this many entries.</summary>
+        private const int MaxDirectoryEntries = (99999 - LeaderLength - 1) / EntryLength;
+
+        /// <summary>The shortest data field holding a subfield: two indicators, delimiter, code, terminator.</summary>
+        private const int MinRebuiltFieldLength = 5;
+
+        /// <summary>Fields without a directory entry reported one by one; the rest are counted in one warning.</summary>
+        private const int MaxUnknownTagWarnings = 20;
+
         private readonly bool _validateUtf8;
         private readonly bool _validateSubfields;
         private readonly TagCache _tags = new TagCache();
@@ -139,7 +148,21 @@ namespace OclcCataloging.Marc.Iso2709
                         Warn(ref warnings, _problemCode!, _problemMessage!, _problemOffset, _problemTag);
                     }
                     dataStart = realBase;
-                    if (!ok) Rebuild(b, firstFt, dataEnd, record, codec, recordOffset, ref warnings);
+                    if (!ok)
+                    {
+                        int pieces = CountFieldTerminators(b, realBase, dataEnd);
+                        if (pieces > MaxDirectoryEntries && (dataEnd - realBase) / pieces < MinRebuiltFieldLength)
+                        {
+                            // Rebuilding would make one field (and warnings) per piece: hundreds of bytes of memory per
+                            // input byte. Real oversize records (thousands of item fields) have pieces of a plausible
+                            // length and are still rebuilt; a flood of terminators is one unreadable chunk.
+                            failure = "The directory cannot be used and the data area holds " + pieces.ToString("N0", CultureInfo.InvariantCulture)
+                                + " field terminators, more than any directory can describe (" + MaxDirectoryEntries.ToString("N0", CultureInfo.InvariantCulture)
+                                + ") and " + ((dataEnd - realBase) / pieces) + " bytes apart on average, too short for fields, so the fields cannot be rebuilt.";
+                            return null;
+                        }
+                        Rebuild(b, firstFt, dataEnd, record, codec, recordOffset, ref warnings);
+                    }
                 }
             }
 
@@ -493,7 +516,7 @@ namespace OclcCataloging.Marc.Iso2709
             }
 
             // Create the fields in data order.
-            int created = 0;
+            int created = 0, unknownTags = 0;
             for (int i = 0; i < k; i++)
             {
                 int last = segGroup[i];
@@ -510,9 +533,12 @@ namespace OclcCataloging.Marc.Iso2709
                         continue;
                     }
                     tag = UnknownTag;
-                    Warn(ref warnings, MarcDiagnosticCodes.InvalidTag,
-                        "Field data at byte " + start + " (" + (end - start) + " bytes) has no directory entry, so its tag is unknown; it was kept with tag '" + UnknownTag + "'.",
-                        recordOffset + start, UnknownTag);
+                    if (++unknownTags <= MaxUnknownTagWarnings)
+                    {
+                        Warn(ref warnings, MarcDiagnosticCodes.InvalidTag,
+                            "Field data at byte " + start + " (" + (end - start) + " bytes) has no directory entry, so its tag is unknown; it was kept with tag '" + UnknownTag + "'.",
+                            recordOffset + start, UnknownTag);
+                    }
                 }
                 bool terminated = !(lastUnterminated && last == k - 1);
                 int lengthWithFt = end - start + 1;
@@ -529,6 +555,13 @@ namespace OclcCataloging.Marc.Iso2709
                 AddField(b, tag, start, end, record, codec, recordOffset, _validateSubfields, ref warnings);
                 created++;
                 i = last;
+            }
+
+            if (unknownTags > MaxUnknownTagWarnings)
+            {
+                Warn(ref warnings, MarcDiagnosticCodes.InvalidTag,
+                    (unknownTags - MaxUnknownTagWarnings).ToString("N0", CultureInfo.InvariantCulture) + " more fields have no directory entry and were kept with tag '" + UnknownTag + "'.",
+                    recordOffset + dataStart, UnknownTag);
             }
 
             int unusedEntries = 0;
@@ -551,6 +584,19 @@ namespace OclcCataloging.Marc.Iso2709
                 "The directory could not be used as it is; " + created + " field" + (created == 1 ? " was" : "s were")
                 + " rebuilt from the field terminators in the data area (the directory has " + m + " entr" + (m == 1 ? "y" : "ies") + ").",
                 recordOffset + LeaderLength, null);
+        }
+
+        private static int CountFieldTerminators(byte[] b, int from, int to)
+        {
+            int n = 0;
+            for (int p = from; p < to; p++)
+            {
+                int ft = Array.IndexOf(b, FieldTerminator, p, to - p);
+                if (ft < 0) break;
+                n++;
+                p = ft;
+            }
+            return n;
         }
 
         private static int SegmentEndWithTerminator(int end, int index, int count, bool lastUnterminated)

@@ -197,6 +197,11 @@ namespace OclcCataloging.Marc.Iso2709
                     throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
                         Describe(record, ordinal) + ": tag '" + tag + "' is not three single-byte characters. Nothing of the record was written.", record, tag);
                 }
+                if (!MarcField.KindMatchesTag(fields[_fieldIndex[i]]))
+                {
+                    throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
+                        Describe(record, ordinal) + ": " + MarcField.DescribeKindMismatch(fields[_fieldIndex[i]]) + " Nothing of the record was written.", record, tag);
+                }
                 o[p] = (byte)tag[0];
                 o[p + 1] = (byte)tag[1];
                 o[p + 2] = (byte)tag[2];
@@ -223,9 +228,10 @@ namespace OclcCataloging.Marc.Iso2709
                     AppendBytes(buf, off, count);
                     return;
                 }
+                int index = 0;
                 foreach (Subfield s in d.Subfields)
                 {
-                    if (s.Code != Subfield.NoCode)
+                    if (Subfield.IsWrittenWithDelimiter(index++, s.Code))
                     {
                         EnsureData(2);
                         _data[_dataLength++] = SubfieldDelimiter;

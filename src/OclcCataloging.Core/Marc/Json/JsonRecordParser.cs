@@ -156,7 +156,7 @@ namespace OclcCataloging.Marc.Json
             foreach (JsonMember m in f)
             {
                 string tag = m.Name;
-                if (tag.Length != 3 || !IsPrintableAscii(tag))
+                if (!MarcField.IsPrintableTag(tag))
                 {
                     Warn(MarcDiagnosticCodes.InvalidTag, "The field tag \"" + tag + "\" is not three printable ASCII characters; the field was dropped.", m.Offset, null);
                     continue;
@@ -293,13 +293,5 @@ namespace OclcCataloging.Marc.Json
             return string.Empty;
         }
 
-        private static bool IsPrintableAscii(string s)
-        {
-            foreach (char c in s)
-            {
-                if (c <= ' ' || c > '~') return false;
-            }
-            return true;
-        }
     }
 }

@@ -84,6 +84,16 @@ namespace OclcCataloging.Marc.Json
             bool first = true;
             foreach (MarcField f in record.Fields)
             {
+                if (!MarcField.IsPrintableTag(f.Tag))
+                {
+                    throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
+                        "Tag '" + f.Tag + "' is not three printable characters, which MARC-in-JSON readers drop; the record was not written.", record, f.Tag);
+                }
+                if (f is ControlField && !MarcField.KindMatchesTag(f))
+                {
+                    // a plain value under a data field tag reads back as a data field
+                    throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag, MarcField.DescribeKindMismatch(f) + " The record was not written.", record, f.Tag);
+                }
                 if (!first) sb.Append(',');
                 first = false;
                 sb.Append('{');

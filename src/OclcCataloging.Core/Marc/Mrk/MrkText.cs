@@ -165,9 +165,10 @@ namespace OclcCataloging.Marc.Mrk
                 {
                     // MARC-8: the field keeps the bytes, so an ISO 2709 writer copies exactly what the mnemonics say.
                     var raw = new List<byte>();
+                    int index = 0;
                     foreach (Subfield sf in subfields)
                     {
-                        if (sf.Code != Subfield.NoCode)
+                        if (Subfield.IsWrittenWithDelimiter(index++, sf.Code))
                         {
                             raw.Add(DataField.SubfieldDelimiter);
                             raw.Add(sf.Code > '\u00FF' ? (byte)'?' : (byte)sf.Code);
@@ -292,9 +293,10 @@ namespace OclcCataloging.Marc.Mrk
                         sb.Append(newline);
                         continue;
                     }
+                    int index = 0;
                     foreach (Subfield s in d.Subfields)
                     {
-                        if (s.Code != Subfield.NoCode) AppendSubfieldCode(sb, s.Code);
+                        if (Subfield.IsWrittenWithDelimiter(index++, s.Code)) AppendSubfieldCode(sb, s.Code);
                         enc.Append(marc8 ? ByteChars(s.RawValue.GetBytes(MarcTextCodec.Marc8), 0, -1) : s.Value, MrkTextContext.Data);
                     }
                 }
@@ -309,6 +311,16 @@ namespace OclcCataloging.Marc.Mrk
         /// </summary>
         private static void RefuseLineBreaking(MarcRecord record, MarcField f)
         {
+            if (f.Tag.Length != 3)
+            {
+                throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
+                    "Tag '" + f.Tag + "' is not three characters, which MarcEdit text needs; the record was not written.", record, f.Tag);
+            }
+            if (!MarcField.KindMatchesTag(f))
+            {
+                throw new MarcWriteException(MarcDiagnosticCodes.InvalidTag,
+                    MarcField.DescribeKindMismatch(f) + " MarcEdit text tells the kinds apart by the tag alone; the record was not written.", record, f.Tag);
+            }
             foreach (char c in f.Tag)
             {
                 if (IsControl(c))

@@ -59,8 +59,30 @@ namespace OclcCataloging.Marc.Mrk
             _sb.Clear();
             MrkText.Format(_sb, record, _mrk8, _options.NewLine, _options.LiteralBackslash);
             byte[] bytes = _mrk8 ? Utf8NoBom.GetBytes(_sb.ToString()) : Encoding.ASCII.GetBytes(_sb.ToString());
+            RefuseChangedShape(record, bytes);
             _stream.Write(bytes, 0, bytes.Length);
             Count++;
+        }
+
+        /// <summary>
+        /// MarcEdit text cannot express everything a record may hold (separator bytes, escape sequences and lone
+        /// surrogates in odd places, codes beyond one byte): the text is read back, and a record whose structure would
+        /// change is refused instead of written.
+        /// </summary>
+        private void RefuseChangedShape(MarcRecord record, byte[] bytes)
+        {
+            MarcRecord? back;
+            using (var reader = new MrkReader(new MemoryStream(bytes, writable: false), _mrk8 ? MarcFormat.Mrk8 : MarcFormat.Mrk))
+            {
+                MarcReadResult? first = reader.ReadNext();
+                back = first?.Record;
+                if (back != null && reader.ReadNext() != null) back = null;
+            }
+            string? change = back == null ? "it would read back as something else than one record" : MarcRecordShape.Difference(record, back);
+            if (change == null) return;
+            throw new MarcWriteException(MarcDiagnosticCodes.CharacterNotEncodable,
+                "The record cannot be written as MarcEdit text and read back the same: " + change
+                + " (its data holds characters the text format cannot express there). The record was not written.", record, null);
         }
 
         public void Complete() => _stream.Flush();

@@ -14,7 +14,20 @@ namespace OclcCataloging.Marc.Validation
 
         public static MarcValidationOptions Default { get; } = new MarcValidationOptions();
 
-        public ValidationLevel Level { get; set; } = ValidationLevel.Full;
+        private ValidationLevel _level = ValidationLevel.Full;
+
+        public ValidationLevel Level
+        {
+            get => _level;
+            set
+            {
+                _level = value;
+                Version++;
+            }
+        }
+
+        /// <summary>Changes on every change of the options, so a validator knows when to work out its rule switches again.</summary>
+        internal int Version { get; private set; }
 
         /// <summary>Validate every record as this format instead of the one leader/06 gives (null: from leader/06).</summary>
         public RecordKind? RecordKind { get; set; }
@@ -24,6 +37,7 @@ namespace OclcCataloging.Marc.Validation
         {
             if (MarcRuleCatalog.Find(ruleId) == null) throw new ArgumentException("There is no validation rule '" + ruleId + "'.", nameof(ruleId));
             _overrides[ruleId] = severity;
+            Version++;
         }
 
         /// <summary>Turns off the rules matching <paramref name="pattern"/> (a rule id, wildcards * and ? allowed).</summary>
@@ -32,6 +46,7 @@ namespace OclcCataloging.Marc.Validation
             if (string.IsNullOrEmpty(pattern)) throw new ArgumentException("A rule id or pattern is required.", nameof(pattern));
             if (FirstMatch(pattern) == null) throw new ArgumentException("No validation rule matches '" + pattern + "'.", nameof(pattern));
             _excluded.Add(pattern);
+            Version++;
         }
 
         /// <summary>The severity the rule has under these options, or null when it does not run.</summary>
@@ -47,6 +62,9 @@ namespace OclcCataloging.Marc.Validation
             }
             return _overrides.TryGetValue(rule.Id, out ValidationSeverity? s) ? s : findingSeverity;
         }
+
+        /// <summary>The severity a rules file set for the rule (null: off), when it set one.</summary>
+        internal bool TryGetOverride(string ruleId, out ValidationSeverity? severity) => _overrides.TryGetValue(ruleId, out severity);
 
         private static MarcRule? FirstMatch(string pattern)
         {

@@ -15,10 +15,12 @@ namespace OclcCataloging.Marc.Validation
     public sealed class MarcValidator
     {
         private readonly MarcValidationOptions _options;
+        private RuleSwitches _rules;
 
         public MarcValidator(MarcValidationOptions? options = null)
         {
             _options = options ?? MarcValidationOptions.Default;
+            _rules = new RuleSwitches(_options, _options.Version);
         }
 
         public MarcValidationOptions Options => _options;
@@ -29,7 +31,7 @@ namespace OclcCataloging.Marc.Validation
             if (record == null) throw new ArgumentNullException(nameof(record));
             RecordKind kind = _options.RecordKind ?? record.Kind;
             long number = record.Origin?.Ordinal ?? recordNumber;
-            var c = new ValidationContext(record, kind, number, _options);
+            var c = new ValidationContext(record, kind, number, Rules());
             if (_options.Level == ValidationLevel.None) return new MarcValidationResult(record, kind, number, c.Findings);
             ReaderDiagnosticCheck.Check(c);
             LeaderCheck.Check(c);
@@ -39,18 +41,28 @@ namespace OclcCataloging.Marc.Validation
             return new MarcValidationResult(record, kind, number, c.Findings);
         }
 
+        /// <summary>The rule switches for the options as they are now (they may be changed between records).</summary>
+        private RuleSwitches Rules()
+        {
+            RuleSwitches rules = _rules;
+            int version = _options.Version;
+            if (rules.Version != version) _rules = rules = new RuleSwitches(_options, version);
+            return rules;
+        }
+
         private static void Fields(ValidationContext c)
         {
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            bool encoding = c.IsOn(MarcRuleCatalog.EncodingMismatch) || c.IsOn(MarcRuleCatalog.LoneCombiningMark);
+            TagCounts counts = TagCounts.ForThisThread();
+            bool encoding = c.Rules.Encoding;
             foreach (MarcField field in c.Record.Fields)
             {
-                occurrences.TryGetValue(field.Tag, out int n);
-                occurrences[field.Tag] = ++n;
+                int n = counts.Next(field.Tag);
                 string? rulesTag = FieldTableCheck.RulesTag(field);
-                FieldTableCheck.Check(c, field, n, rulesTag, seen);
-                if (encoding) EncodingCheck.Check(c, field, n);
+                int before = field.Tag != "880" ? n - 1 : rulesTag != null ? counts.NextLinked880(rulesTag) - 1 : 0;
+                bool plain = field is DataField raw && raw.TryGetRawSubfields(out byte[] buf, out int offset, out int count)
+                    && FieldTableCheck.IsPlainAscii(buf, offset, count);
+                FieldTableCheck.Check(c, field, n, rulesTag, before, plain);
+                if (encoding && !plain) EncodingCheck.Check(c, field, n);
                 if (field is DataField d && rulesTag != null) FieldSpecific(c, d, rulesTag, n);
             }
         }
@@ -65,7 +77,7 @@ namespace OclcCataloging.Marc.Validation
                     else if (rulesTag == "041") CodeListCheck.Check041(c, d, occurrence);
                     else if (rulesTag == "043") CodeListCheck.Check043(c, d, occurrence);
                     else if (rulesTag == "245") TitleStatementCheck.Check(c, d, occurrence);
-                    if (NonfilingArticleCheck.IndicatorFor(rulesTag) != 0 && c.IsOn(MarcRuleCatalog.NonfilingIndicator))
+                    if (c.Rules.NonfilingIndicator && NonfilingArticleCheck.IndicatorFor(rulesTag) != 0)
                         NonfilingArticleCheck.Check(c, d, rulesTag, occurrence);
                     break;
                 case RecordKind.Authority:

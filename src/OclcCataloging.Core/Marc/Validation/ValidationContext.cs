@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OclcCataloging.Marc.Validation
@@ -5,17 +6,16 @@ namespace OclcCataloging.Marc.Validation
     /// <summary>One record being validated: what the checks read (record, format, table) and where findings go.</summary>
     internal sealed class ValidationContext
     {
-        private readonly MarcValidationOptions _options;
-        private readonly List<MarcFinding> _findings = new List<MarcFinding>();
+        private List<MarcFinding>? _findings;
 
-        public ValidationContext(MarcRecord record, RecordKind kind, long recordNumber, MarcValidationOptions options)
+        public ValidationContext(MarcRecord record, RecordKind kind, long recordNumber, RuleSwitches rules)
         {
             Record = record;
             Kind = kind;
             Table = MarcFormatTable.For(kind);
             RecordNumber = recordNumber;
             ByteOffset = record.Origin?.ByteOffset ?? -1;
-            _options = options;
+            Rules = rules;
         }
 
         public MarcRecord Record { get; }
@@ -29,18 +29,21 @@ namespace OclcCataloging.Marc.Validation
 
         public long ByteOffset { get; }
 
-        public List<MarcFinding> Findings => _findings;
+        /// <summary>Which rules run, worked out once for the options.</summary>
+        public RuleSwitches Rules { get; }
+
+        /// <summary>The findings so far; a shared empty list while there are none (most records), so clean records allocate nothing for them.</summary>
+        public IReadOnlyList<MarcFinding> Findings => (IReadOnlyList<MarcFinding>?)_findings ?? Array.Empty<MarcFinding>();
 
         /// <summary>True when the rule runs under the options (checks skip work for rules that are off).</summary>
-        public bool IsOn(string ruleId) => _options.EffectiveSeverity(MarcRuleCatalog.Get(ruleId)) != null;
+        public bool IsOn(string ruleId) => Rules.IsOn(ruleId);
 
         public void Report(string ruleId, string message, string? tag = null, int occurrence = 0, int position = -1,
             int indicator = 0, char? subfield = null, ValidationSeverity? severity = null, long byteOffset = -1)
         {
-            MarcRule rule = MarcRuleCatalog.Get(ruleId);
-            ValidationSeverity? s = _options.EffectiveSeverity(rule, severity ?? rule.DefaultSeverity);
+            ValidationSeverity? s = Rules.Severity(ruleId, severity ?? MarcRuleCatalog.Get(ruleId).DefaultSeverity);
             if (s == null) return;
-            _findings.Add(new MarcFinding(rule.Id, s.Value, message, RecordNumber, byteOffset >= 0 ? byteOffset : ByteOffset,
+            (_findings ??= new List<MarcFinding>()).Add(new MarcFinding(ruleId, s.Value, message, RecordNumber, byteOffset >= 0 ? byteOffset : ByteOffset,
                 tag, occurrence, position, indicator, subfield));
         }
     }

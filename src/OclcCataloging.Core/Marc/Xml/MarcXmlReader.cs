@@ -24,7 +24,9 @@ namespace OclcCataloging.Marc.Xml
     /// <para>Damage: a leader that is not 24 characters is padded or cut (warning <c>InvalidLeader</c>); odd tags,
     /// indicators and subfield codes are kept with warnings. When the XML is not well-formed, the record concerned is
     /// re-read on its own (see <see cref="MarcXmlReaderOptions.RepairInvalidCharacters"/>) or returned as a
-    /// <see cref="MarcReadError"/> holding its XML text, and reading goes on at the next record start tag.</para>
+    /// <see cref="MarcReadError"/> holding its XML text, and reading goes on at the next record start tag. A record
+    /// whose end tag is missing ends where the next record's start tag (or the enclosing element's end tag) begins,
+    /// and is read with a <c>XmlNotWellFormed</c> warning; nested record start tags cost linear time.</para>
     /// <para><see cref="MarcOrigin.ByteOffset"/> is the offset of the record's start tag (<c>&lt;</c>), counted from
     /// where the reader started reading the stream, and <see cref="MarcOrigin.ByteLength"/> runs to the end of its end
     /// tag; they are -1 and 0 for encodings other than UTF-8, single-byte encodings and UTF-16. Recovery after
@@ -49,6 +51,7 @@ namespace OclcCataloging.Marc.Xml
         private bool _done;
         private bool _disposed;
         private bool _pending;
+        private bool _cutByNextRecord;
         private long _ordinal;
         private long _lastRestart = -1;
         private string? _documentNote;
@@ -277,6 +280,7 @@ namespace OclcCataloging.Marc.Xml
             _window.Retain(_recordStart >= 0 ? _recordStart : _mapper.Cursor);
 
             _warnings = null;
+            _cutByNextRecord = false;
             Parse p = ParseRecordElement(r, r.NamespaceURI.Length == 0, out MarcRecord? record);
             if (p == Parse.NotARecord)
             {
@@ -285,7 +289,19 @@ namespace OclcCataloging.Marc.Xml
                 return null;
             }
 
-            long end = RecordEnd(r, li);
+            long end;
+            if (_cutByNextRecord)
+            {
+                _cutByNextRecord = false;
+                _pending = true;
+                long nextName = _mapper.Map(li.LineNumber, li.LinePosition);
+                end = nextName >= 0 ? nextName - _enc.UnitSize : -1;
+                if (end >= 0) _window.Retain(end);
+            }
+            else
+            {
+                end = RecordEnd(r, li);
+            }
             _inRecord = false;
             _ordinal++;
             var origin = Origin(_recordStart, end);
@@ -356,6 +372,14 @@ namespace OclcCataloging.Marc.Xml
                     {
                         if (!known) return Parse.NotARecord;
                         decided = true;
+                    }
+                    if (!known && IsRecordStart(r))
+                    {
+                        // MARCXML never nests records: this record has no end tag and ends here; the reader is left
+                        // on the next record's start tag, which is read next without restarting the parser
+                        _cutByNextRecord = true;
+                        Warn(MarcDiagnosticCodes.XmlNotWellFormed, "The record has no end tag; it ends where the next <" + r.Name + "> begins.", null);
+                        break;
                     }
                     if (!known)
                     {
@@ -511,14 +535,36 @@ namespace OclcCataloging.Marc.Xml
             return sb != null ? sb.ToString() : first ?? string.Empty;
         }
 
-        private static void SkipElement(XmlReader r)
+        /// <summary>
+        /// Skips an unknown element inside a record. A record start tag there means the record has no end tag
+        /// (MARCXML never nests records): that is reported as a well-formedness error at once, so recovery cuts the
+        /// record at that tag instead of the parser reading the rest of the document as this record's content
+        /// (which made reading nested or unterminated records quadratic).
+        /// </summary>
+        private void SkipElement(XmlReader r)
         {
+            ThrowIfRecordStart(r);
             if (r.IsEmptyElement) return;
             int depth = r.Depth;
             while (r.Read())
             {
-                if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) return;
+                if (r.NodeType == XmlNodeType.Element) ThrowIfRecordStart(r);
+                else if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) return;
             }
+        }
+
+        private bool IsRecordStart(XmlReader r)
+        {
+            if ((object)r.LocalName != (object)_nRecord) return false;
+            string ns = r.NamespaceURI;
+            return ns.Length == 0 || MarcXmlNames.IsMarcNamespace(ns);
+        }
+
+        private void ThrowIfRecordStart(XmlReader r)
+        {
+            if (!IsRecordStart(r)) return;
+            var li = (IXmlLineInfo)r;
+            throw new XmlException("A <" + r.Name + "> start tag inside a record: the record before it has no end tag.", null, li.LineNumber, li.LinePosition);
         }
 
         private string CheckTag(string? tag, bool control)
@@ -652,6 +698,7 @@ namespace OclcCataloging.Marc.Xml
             _warnings = null;
             long errAt = _mapper!.Map(ex.LineNumber, ex.LinePosition);
             string detail = Printable(ex.Message);
+            if (detail.Length > 400) detail = detail.Substring(0, 397) + "...";
             if (_lastRestart >= 0) detail += " (lines counted from byte " + _lastRestart.ToString(CultureInfo.InvariantCulture) + ")";
             if (errAt >= 0) detail += " [byte " + errAt.ToString(CultureInfo.InvariantCulture) + "]";
 
@@ -674,7 +721,7 @@ namespace OclcCataloging.Marc.Xml
             {
                 _inRecord = false;
                 _ordinal++;
-                return RecoverRecord(ex, detail);
+                return RecoverRecord(ex, detail, errAt);
             }
 
             if (!_enc.IsAsciiCompatible)
@@ -702,7 +749,7 @@ namespace OclcCataloging.Marc.Xml
             return null;
         }
 
-        private MarcReadResult RecoverRecord(XmlException ex, string detail)
+        private MarcReadResult RecoverRecord(XmlException ex, string detail, long errAt)
         {
             long start = _recordStart;
             if (start < 0 || !_enc.IsAsciiCompatible)
@@ -715,7 +762,8 @@ namespace OclcCataloging.Marc.Xml
 
             long next = FindRecordStart(start + 1, long.MaxValue);
             long endTag = FindEndTag(_recordName, start + 1, next >= 0 ? next : long.MaxValue);
-            long chunkEnd = endTag >= 0 ? endTag : next >= 0 ? next : InputEnd();
+            long chunkEnd = endTag >= 0 ? endTag : next >= 0 ? next : EndTagStartAt(errAt, start);
+            if (chunkEnd < 0) chunkEnd = InputEnd();
             if (endTag < 0)
             {
                 while (chunkEnd > start && _window.Ensure(chunkEnd - 1) && IsXmlSpace(_window[chunkEnd - 1])) chunkEnd--;
@@ -724,7 +772,7 @@ namespace OclcCataloging.Marc.Xml
             long resume = endTag >= 0 ? endTag : next;
             var origin = new MarcOrigin(_sourcePath, _ordinal, start, raw.Length, MarcFormat.MarcXml);
 
-            MarcRecord? record = Reparse(raw, detail);
+            MarcRecord? record = Reparse(raw, detail, endTag >= 0 ? null : "</" + _recordName + ">");
             MarcReadResult result;
             if (record != null)
             {
@@ -747,7 +795,7 @@ namespace OclcCataloging.Marc.Xml
         /// surrounding document), otherwise, if allowed, with forbidden characters turned into character references
         /// and invalid bytes into U+FFFD. Null when that does not give a record.
         /// </summary>
-        private MarcRecord? Reparse(byte[] raw, string detail)
+        private MarcRecord? Reparse(byte[] raw, string detail, string? missingEndTag)
         {
             string text;
             int badSequences = 0;
@@ -766,7 +814,14 @@ namespace OclcCataloging.Marc.Xml
             if (changed && !_options.RepairInvalidCharacters) return null;
 
             string message;
-            if (!changed)
+            if (missingEndTag != null)
+            {
+                sanitized += missingEndTag;
+                message = "The record has no end tag (" + detail + "); it was read up to where the next record or the enclosing element begins" +
+                          (changed ? ", taking " + forbidden + " character(s) XML 1.0 forbids as they are" +
+                                     (badSequences > 0 ? " and replacing " + badSequences + " invalid byte sequence(s) with U+FFFD" : string.Empty) : string.Empty) + ".";
+            }
+            else if (!changed)
             {
                 message = "The XML document is not well-formed near this record (" + detail + "); the record itself is well-formed and was read on its own.";
             }
@@ -960,6 +1015,20 @@ namespace OclcCataloging.Marc.Xml
                 else if (c == '"' || c == '\'') quote = c;
                 else if (c == '>') return p;
             }
+        }
+
+        /// <summary>
+        /// When the parser stopped at an end tag (an enclosing element closed while the record was open), the offset
+        /// of that tag's <c>&lt;/</c> after <paramref name="recordStart"/>; otherwise -1.
+        /// </summary>
+        private long EndTagStartAt(long errAt, long recordStart)
+        {
+            if (errAt < 0 || _enc.UnitSize != 1) return -1;
+            for (long p = errAt; p > recordStart + 1 && p >= errAt - 2 && p >= _window.BufferStart; p--)
+            {
+                if (_window.Ensure(p) && _window[p - 1] == (byte)'<' && _window[p] == (byte)'/') return p - 1;
+            }
+            return -1;
         }
 
         private long InputEnd()

@@ -30,6 +30,8 @@ namespace OclcCataloging.Search.WorldCat
         /// Reads the success body. expires_in (int, or a string in OCLC's older example) is relative, so it is
         /// preferred over expires_at ("yyyy-MM-dd HH:mm:ssZ", server clock) which suffers from clock skew.
         /// </summary>
+        private const long MaxLifetimeSeconds = 24 * 60 * 60;
+
         public static WorldCatAccessToken Parse(string text, DateTimeOffset now)
         {
             var obj = JsonReader.Parse(text) as Dictionary<string, object?> ?? throw new FormatException("The token response is not a JSON object.");
@@ -37,7 +39,8 @@ namespace OclcCataloging.Search.WorldCat
             if (string.IsNullOrEmpty(value)) throw new FormatException("The token response has no access_token.");
             var expiresIn = JsonValues.GetInt64(obj, "expires_in");
             DateTimeOffset expiresAt;
-            if (expiresIn.HasValue && expiresIn.Value > 0) expiresAt = now.AddSeconds(expiresIn.Value);
+            // a lifetime beyond a day is not a real token's (OCLC's last 20 minutes): capped, never an overflow
+            if (expiresIn.HasValue && expiresIn.Value > 0) expiresAt = now.AddSeconds(Math.Min(expiresIn.Value, MaxLifetimeSeconds));
             else if (TryParseExpiresAt(JsonValues.GetString(obj, "expires_at"), out var at)) expiresAt = at;
             else expiresAt = now + DefaultLifetime;
             return new WorldCatAccessToken(value!, expiresAt);

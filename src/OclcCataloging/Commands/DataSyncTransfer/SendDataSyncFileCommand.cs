@@ -17,6 +17,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private ProgressThrottle? _progress;
+        private int _uploaded, _nameInUse, _failed;
 
         /// <summary>The files to upload; wildcards allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = PathSet)]
@@ -32,11 +33,27 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         [Parameter(Mandatory = true)]
         public DataSyncRecordKind RecordKind { get; set; }
 
+        /// <summary>
+        /// The server folder to upload to instead of OCLC's folder for the record kind (/xfer/metacoll/in/bib or
+        /// /xfer/metacoll/in/lhr), for example a folder OCLC names for a special account.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? RemoteFolder { get; set; }
+
         /// <summary>Replace a file of the same name on the server.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void BeginProcessing() => _progress = new ProgressThrottle();
+
+        /// <summary>One summary line in the information stream, for a scheduled task's log.</summary>
+        protected override void EndProcessing()
+        {
+            if (_uploaded + _nameInUse + _failed > 0)
+                WriteInformation(new InformationRecord(_uploaded + " uploaded, " + _nameInUse + " not sent (name already on the server), " + _failed + " failed, to " + Connection + ".", "Send-DataSyncFile"));
+            base.EndProcessing();
+        }
 
         protected override void ProcessRecord()
         {
@@ -51,14 +68,16 @@ namespace OclcCataloging.Commands.DataSyncTransfer
             try { DataSyncUploader.CheckName(file); }
             catch (DataSyncFileNameException e)
             {
+                _failed++;
                 WriteError(new ErrorRecord(e, ErrorIds.DataSyncNameInvalid, ErrorCategory.InvalidArgument, file));
                 return;
             }
-            string remote = DataSyncUploader.RemotePathFor(file, RecordKind);
+            string remote = DataSyncUploader.RemotePathFor(file, RecordKind, RemoteFolder);
             if (!ShouldProcess(file, "Upload to " + remote + " on " + Connection)) return;
             try
             {
-                DataSyncUploadResult result = new DataSyncUploader(Sftp).Upload(file, RecordKind, Force, ShowProgress);
+                DataSyncUploadResult result = new DataSyncUploader(Sftp).Upload(file, RecordKind, Force, ShowProgress, RemoteFolder);
+                if (result.Outcome == DataSyncUploadOutcome.NameInUse) _nameInUse++; else _uploaded++;
                 if (result.Outcome == DataSyncUploadOutcome.NameInUse)
                     WriteWarning(result.RemotePath + " is already on the server (" + (result.ExistingIsFromToday ? "sent today: OCLC keeps only the last file of a name per day" : "from " + result.ExistingLastWriteTimeUtc?.ToString("u")) +
                         "); " + result.Name + " was not sent. Use -Force to replace it, or give the file a new name.");
@@ -66,7 +85,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
                     WriteVerbose(result.Name + ": resumed (" + result.ResumedFrom + " bytes were on the server already, " + result.Reconnects + " reconnect(s)).");
                 WriteObject(result);
             }
-            catch (SftpTransferException e) { Report(e, file); }
+            catch (SftpTransferException e) { _failed++; Report(e, file); }
             finally { WriteProgress(new ProgressRecord(1, "Send-DataSyncFile", "Done") { RecordType = ProgressRecordType.Completed }); }
         }
 

@@ -25,13 +25,49 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         [ValidateNotNullOrEmpty]
         public string? HostKeyFingerprint { get; set; }
 
-        /// <summary>The connection, opened on first use.</summary>
-        internal SftpConnection Sftp => _connection ??= new SftpConnection(ModuleServices.CreateSftpSessionFactory(), ResolveEndpoint());
+        /// <summary>
+        /// The connection, opened on first use. With no host key pinned the user is asked to trust the presented one
+        /// (see <see cref="SftpHostKeyPinning"/>); a trusted key, or a -HostKeyFingerprint that matched, is saved in the
+        /// connection when it had none.
+        /// </summary>
+        internal SftpConnection Sftp
+        {
+            get
+            {
+                if (_connection != null) return _connection;
+                ISftpSessionFactory factory = ModuleServices.CreateSftpSessionFactory();
+                SftpEndpoint endpoint = ResolveEndpoint(out string profileName, out bool pinned);
+                WriteDebug("Connecting to " + endpoint + " (connection " + profileName + ", " + SignInOf(endpoint) + "), host key " + (endpoint.HostKeyFingerprint ?? "not pinned") + ".");
+                var connection = new SftpConnection(factory, endpoint);
+                try { _ = connection.Session; }
+                catch (SftpTransferException e) when (e.Failure == SftpFailure.HostKeyNotPinned && e.OfferedHostKeyFingerprint != null)
+                {
+                    connection.Dispose();
+                    string? notPinned = SftpHostKeyPinning.Ask(this, profileName, endpoint, e.OfferedHostKeyFingerprint);
+                    if (notPinned != null) throw new SftpTransferException(e.Failure, e.Message + " " + notPinned, e.InnerException, e.OfferedHostKeyFingerprint);
+                    endpoint.HostKeyFingerprint = e.OfferedHostKeyFingerprint;
+                    connection = new SftpConnection(factory, endpoint);
+                    _ = connection.Session; // a key different from the one just trusted is refused as changed
+                }
+                if (!pinned) SftpHostKeyPinning.Save(this, profileName, endpoint.HostKeyFingerprint!);
+                WriteDebug("Connected to " + endpoint + "; the server's host key is " + endpoint.HostKeyFingerprint + ".");
+                return _connection = connection;
+            }
+        }
 
-        private SftpEndpoint ResolveEndpoint()
+        /// <summary>How the connection signs in, for the debug stream: the kind of secret, never the secret.</summary>
+        private static string SignInOf(SftpEndpoint endpoint)
+        {
+            if (endpoint.PrivateKeyPath != null) return "key file " + endpoint.PrivateKeyPath + (endpoint.PrivateKeyPassphrase != null ? " with its passphrase" : " without a passphrase");
+            return endpoint.Password != null ? "password" : "no password or key";
+        }
+
+        private SftpEndpoint ResolveEndpoint(out string profileName, out bool pinned)
         {
             ResolvedConnection resolved = ConnectionResolver.Resolve(this, Connection, ConnectionKind.Sftp);
             ConnectionProfile profile = resolved.Profile;
+            profileName = profile.Name;
+            pinned = profile.GetSetting(ConnectionSettingNames.HostKeyFingerprint) != null;
             var endpoint = new SftpEndpoint(
                 profile.GetSetting(ConnectionSettingNames.ComputerName) ?? string.Empty,
                 profile.GetInt32Setting(ConnectionSettingNames.Port) ?? 22,
@@ -65,7 +101,8 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         {
             switch (e.Failure)
             {
-                case SftpFailure.HostKeyNotPinned: return "Pin it with -HostKeyFingerprint '" + e.OfferedHostKeyFingerprint + "' (Set-OclcConnection saves it).";
+                case SftpFailure.HostKeyNotPinned: return "Once OCLC has confirmed it, pin it: give -HostKeyFingerprint '" + e.OfferedHostKeyFingerprint +
+                    "' (saved in the connection on the first connection that matches; Set-OclcConnection -HostKeyFingerprint saves it too), or run the command once in an interactive session and answer Yes.";
                 case SftpFailure.HostKeyChanged: return "Pin the new key with -HostKeyFingerprint '" + e.OfferedHostKeyFingerprint + "' once OCLC has confirmed it.";
                 default: return null;
             }

@@ -111,4 +111,98 @@ public sealed class DataSyncUploaderTests : IDisposable
         Assert.Equal(DataSyncUploadOutcome.Uploaded, forced.Outcome);
         Assert.Equal(changed, File.ReadAllBytes(SftpServer.LocalPathOf(first.RemotePath)));
     }
+
+    /// <summary>The files in a server folder whose names contain <paramref name="name"/> (the final and the temporary name).</summary>
+    private static string[] ServerFilesNamed(string folder, string name) =>
+        Array.FindAll(Directory.GetFiles(SftpServer.LocalPathOf(folder)), f => Path.GetFileName(f).Contains(name));
+
+    [RequiresSftpFact]
+    public void A_folder_the_account_may_not_write_names_the_file_and_the_folder_and_leaves_nothing_there()
+    {
+        string local = LocalFile("bibs", 5000);
+        string name = Path.GetFileName(local);
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+
+        var e = Assert.Throws<SftpTransferException>(() =>
+            new DataSyncUploader(connection).Upload(local, DataSyncRecordKind.Bibliographic, remoteFolder: SftpServer.ReadOnlyFolder));
+
+        Assert.Equal(SftpFailure.PermissionDenied, e.Failure);
+        Assert.StartsWith(name + " was not uploaded to " + SftpServer.ReadOnlyFolder + " on ", e.Message);
+        Assert.Contains("permission denied", e.Message);
+        Assert.EndsWith("Nothing of it was left on the server.", e.Message);
+        Assert.Empty(ServerFilesNamed(SftpServer.ReadOnlyFolder, name));
+    }
+
+    [RequiresSftpFullDiskFact]
+    public void A_full_disk_names_the_file_and_the_folder_and_removes_the_partial_upload()
+    {
+        string folder = SftpServer.FullDiskFolder!;
+        string local = LocalFile("bibs", 1_000_000, seed: 5); // the folder's file system holds 256 KiB
+        string name = Path.GetFileName(local);
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+        var uploader = new DataSyncUploader(connection);
+
+        var e = Assert.Throws<SftpTransferException>(() => uploader.Upload(local, DataSyncRecordKind.Bibliographic, remoteFolder: folder));
+
+        Assert.NotEqual(SftpFailure.ConnectionLost, e.Failure);
+        Assert.StartsWith(name + " was not uploaded to " + folder + " on ", e.Message);
+        Assert.Contains(DataSyncUploader.TemporaryPathFor(folder + "/" + name), e.Message);
+        Assert.EndsWith("Nothing of it was left on the server.", e.Message);
+        Assert.Empty(ServerFilesNamed(folder, name));
+        // The space the partial file took is free again: a small file fits.
+        string small = LocalFile("bibs", 10_000, seed: 6);
+        Assert.Equal(DataSyncUploadOutcome.Uploaded, uploader.Upload(small, DataSyncRecordKind.Bibliographic, remoteFolder: folder).Outcome);
+        File.Delete(SftpServer.LocalPathOf(folder + "/" + Path.GetFileName(small)));
+    }
+
+    /// <summary>A partial upload as an earlier run left it, writable by the server's user (the tests write it as another user).</summary>
+    private static void ServerPartialFile(string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path, bytes);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+    }
+
+    [RequiresSftpFact]
+    public void A_partial_file_left_by_an_earlier_run_is_continued_and_one_longer_than_the_file_is_started_again()
+    {
+        string local = LocalFile("bibs", 200_000, seed: 8);
+        byte[] bytes = File.ReadAllBytes(local);
+        string remote = DataSyncUploader.RemotePathFor(local, DataSyncRecordKind.Bibliographic);
+        string temporary = SftpServer.LocalPathOf(DataSyncUploader.TemporaryPathFor(remote));
+        ServerPartialFile(temporary, bytes.AsSpan(0, 70_000).ToArray());
+        using var connection = new SftpConnection(new SshNetSftpSessionFactory(), SftpServer.Endpoint());
+        var uploader = new DataSyncUploader(connection);
+
+        DataSyncUploadResult resumed = uploader.Upload(local, DataSyncRecordKind.Bibliographic);
+
+        Assert.Equal(70_000, resumed.ResumedFrom);
+        Assert.Equal(bytes, File.ReadAllBytes(SftpServer.LocalPathOf(remote)));
+
+        ServerPartialFile(temporary, new byte[300_000]);
+        DataSyncUploadResult restarted = uploader.Upload(local, DataSyncRecordKind.Bibliographic, force: true);
+
+        Assert.Equal(0, restarted.ResumedFrom);
+        Assert.Equal(bytes, File.ReadAllBytes(SftpServer.LocalPathOf(remote)));
+        Assert.False(File.Exists(temporary));
+    }
+
+    [RequiresSftpFact]
+    public void A_rename_whose_answer_was_lost_is_not_followed_by_a_second_upload()
+    {
+        string local = LocalFile("bibs", 50_000, seed: 9);
+        var factory = new DroppingSessionFactory { DropAfterRename = true };
+        var progress = new List<TransferProgress>();
+        using var connection = new SftpConnection(factory, SftpServer.Endpoint());
+
+        DataSyncUploadResult result = new DataSyncUploader(connection).Upload(local, DataSyncRecordKind.Bibliographic, progress: progress.Add);
+
+        Assert.Equal(DataSyncUploadOutcome.Uploaded, result.Outcome);
+        Assert.Equal(1, result.Reconnects);
+        Assert.Equal(2, factory.Opened);
+        Assert.Equal(File.ReadAllBytes(local), File.ReadAllBytes(SftpServer.LocalPathOf(result.RemotePath)));
+        // The bytes went over once: the second connection only looked.
+        Assert.Equal(50_000, progress[^1].Bytes);
+        Assert.Single(progress, p => p.Bytes == 50_000);
+    }
 }

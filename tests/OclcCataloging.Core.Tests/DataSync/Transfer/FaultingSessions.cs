@@ -15,13 +15,16 @@ internal sealed class DroppingSessionFactory : ISftpSessionFactory
 
     public long? DropAfterBytes { get; set; }
 
+    /// <summary>The first session renames, then fails as a connection that dropped before the answer came.</summary>
+    public bool DropAfterRename { get; set; }
+
     public int Opened { get; private set; }
 
     public ISftpSession Open(SftpEndpoint endpoint)
     {
         Opened++;
         ISftpSession session = _real.Open(endpoint);
-        if (DropAfterBytes is long limit && Opened == 1) return new DroppingSession(session, limit);
+        if (Opened == 1 && (DropAfterBytes != null || DropAfterRename)) return new DroppingSession(session, DropAfterBytes ?? long.MaxValue, DropAfterRename);
         return session;
     }
 
@@ -29,14 +32,21 @@ internal sealed class DroppingSessionFactory : ISftpSessionFactory
     {
         private readonly ISftpSession _inner;
         private readonly long _limit;
+        private readonly bool _dropAfterRename;
 
-        public DroppingSession(ISftpSession inner, long limit) { _inner = inner; _limit = limit; }
+        public DroppingSession(ISftpSession inner, long limit, bool dropAfterRename) { _inner = inner; _limit = limit; _dropAfterRename = dropAfterRename; }
 
         public IReadOnlyList<SftpRemoteEntry> List(string folder) => _inner.List(folder);
         public SftpRemoteEntry? Find(string path) => _inner.Find(path);
         public Stream OpenAppend(string path) => new DroppingStream(_inner, _inner.OpenAppend(path), _limit);
         public Stream OpenRead(string path) => _inner.OpenRead(path);
-        public void Rename(string from, string to, bool overwrite) => _inner.Rename(from, to, overwrite);
+        public void Rename(string from, string to, bool overwrite)
+        {
+            _inner.Rename(from, to, overwrite);
+            if (!_dropAfterRename) return;
+            _inner.Dispose();
+            throw new SftpTransferException(SftpFailure.ConnectionLost, "test: connection dropped before the rename's answer");
+        }
         public void Delete(string path) => _inner.Delete(path);
         public void Dispose() => _inner.Dispose();
     }

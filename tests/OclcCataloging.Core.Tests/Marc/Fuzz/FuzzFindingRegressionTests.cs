@@ -182,4 +182,112 @@ public class FuzzFindingRegressionTests
         Assert.Contains(utf8.Warnings, w => w.Code == MarcDiagnosticCodes.Marc8LongCombiningRun);
         Assert.Equal("\u00e9\u0302", value.Substring(0, 2));
     }
+
+    // ---- MARCXML: unclosed comment, CDATA section or processing instruction; nested or unterminated records
+
+    [FuzzFindingTheory]
+    [InlineData("xml-unclosed-comment-in-prolog-reads-empty.xml")]
+    [InlineData("xml-unclosed-comment-loses-rest.xml")]
+    [InlineData("xml-unclosed-cdata-loses-rest.xml")]
+    [InlineData("xml-unclosed-pi-loses-rest.xml")]
+    public void Shared_unclosed_markup_loses_no_record_silently(string file)
+    {
+        byte[] input = File.ReadAllBytes(Path.Combine(TestPaths.FuzzFindingsDir!, file));
+        var results = MarcContract.CheckRead(input, MarcFormat.MarcXml);
+        Assert.Equal(10, results.Count);
+        Assert.Contains(results, r => r.Error != null || r.Record!.Warnings.Any(w => w.Code == MarcDiagnosticCodes.XmlNotWellFormed && w.Message.Contains("byte ")));
+    }
+
+    [FuzzFindingTheory]
+    [InlineData("xml-nested-record-1000.xml", 1000)]
+    [InlineData("xml-nested-record-4000.xml", 4000)]
+    public void Shared_nested_record_tags_are_each_reported_in_linear_time(string file, int nested)
+    {
+        byte[] input = File.ReadAllBytes(Path.Combine(TestPaths.FuzzFindingsDir!, file));
+        var results = MarcContract.CheckRead(input, MarcFormat.MarcXml);
+        Assert.Equal(nested, results.Count);
+        Assert.All(results, r => Assert.True(r.Error != null && r.Error.Origin.ByteOffset >= 0));
+        Assert.Equal(nested, results.Select(r => r.Error!.Origin.ByteOffset).Distinct().Count());
+    }
+
+    [FuzzFindingFact]
+    public void Shared_records_without_end_tags_are_each_read_up_to_the_next_record()
+    {
+        byte[] input = File.ReadAllBytes(Path.Combine(TestPaths.FuzzFindingsDir!, "xml-records-without-end-tags-500.xml"));
+        var results = MarcContract.CheckRead(input, MarcFormat.MarcXml);
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => "r" + i), results.Select(r => r.Record?.ControlNumber));
+        Assert.All(results, r => Assert.Contains(r.Record!.Warnings, w => w.Code == MarcDiagnosticCodes.XmlNotWellFormed));
+        Assert.Equal("Title 499", results[499].Record!.GetValue("245", 'a'));
+    }
+
+    private static byte[] NestedRecords(int n) =>
+        Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?>\n<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n" + string.Concat(Enumerable.Repeat("<record>", n)));
+
+    [Fact]
+    public void Nested_record_tags_cost_time_and_memory_linear_in_their_number()
+    {
+        long Cost(int n)
+        {
+            byte[] input = NestedRecords(n);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var results = MarcContract.ReadAll(input, MarcFormat.MarcXml, out _);
+            long cost = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(n, results.Count(r => r.Error != null));
+            return cost;
+        }
+        Cost(500);
+        long small = Cost(2000), large = Cost(8000);
+        // quadratic recovery made this ratio 16 (and 8,000 tags cost gigabytes)
+        Assert.True(large < 6 * small, $"8,000 nested tags allocated {large:N0} bytes, 2,000 allocated {small:N0}: not linear");
+    }
+
+    [Fact]
+    public void A_record_without_an_end_tag_ends_where_the_next_record_starts()
+    {
+        string Rec(int i, bool close) => "<record><leader>00000nam a2200000 a 4500</leader><controlfield tag=\"001\">r" + i +
+            "</controlfield><datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">T" + i + "</subfield></datafield>" + (close ? "</record>" : "") + "\n";
+        byte[] input = Encoding.UTF8.GetBytes("<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n" + Rec(1, false) + Rec(2, true) + Rec(3, false) + "</collection>");
+        var results = MarcContract.CheckRead(input, MarcFormat.MarcXml);
+        Assert.Equal(new[] { "r1", "r2", "r3" }, results.Select(r => r.Record?.ControlNumber));
+        Assert.Contains(results[0].Record!.Warnings, w => w.Code == MarcDiagnosticCodes.XmlNotWellFormed);
+        Assert.DoesNotContain(results[1].Record!.Warnings, w => w.Code == MarcDiagnosticCodes.XmlNotWellFormed);
+        Assert.Contains(results[2].Record!.Warnings, w => w.Code == MarcDiagnosticCodes.XmlNotWellFormed);
+        // the first record's bytes run up to the second's start tag
+        string text = Encoding.UTF8.GetString(input);
+        Assert.Equal(text.IndexOf("<record>", StringComparison.Ordinal), results[0].Record!.Origin!.ByteOffset);
+        Assert.Equal(text.IndexOf("<record>", text.IndexOf("r1", StringComparison.Ordinal), StringComparison.Ordinal) - results[0].Record!.Origin!.ByteOffset,
+            results[0].Record!.Origin!.ByteLength);
+    }
+
+    // ---- ISO 2709: a broken directory followed by a flood of field terminators
+
+    [Fact]
+    public void A_broken_directory_with_more_pieces_than_any_directory_holds_is_one_unreadable_record()
+    {
+        byte[] body = Concat(Repeat(new byte[] { (byte)'x', 0x1E }, 100_000), new byte[] { 0x1D });
+        byte[] broken = Concat(Ascii((24 + 12 + body.Length).ToString("D5") + "nam a2200037 a 4500"), Ascii("001zz0000000"), body);
+        broken[35] = 0x1E; // the directory's terminator, right after one malformed entry
+        byte[] good = Build('a', ("001", Ascii("next")), ("245", Ascii("10\u001faAfter the flood")));
+        var results = MarcContract.CheckRead(Concat(broken, good), MarcFormat.Iso2709);
+        Assert.Equal(2, results.Count);
+        var error = results[0].Error!;
+        Assert.NotNull(error);
+        Assert.Equal(broken.Length, error.RawBytes.Length);
+        Assert.Contains("more than any directory can describe", error.Message);
+        Assert.Equal("next", results[1].Record!.ControlNumber);
+    }
+
+    [Fact]
+    public void A_broken_directory_with_a_few_pieces_is_still_rebuilt()
+    {
+        byte[] body = Concat(Repeat(Ascii("  \u001fax\u001e"), 50), new byte[] { 0x1D });
+        byte[] broken = Concat(Ascii((24 + 12 + body.Length).ToString("D5") + "nam a2200037 a 4500"), Ascii("245zz0000000"), body);
+        broken[35] = 0x1E;
+        var record = Assert.Single(MarcContract.CheckRead(broken, MarcFormat.Iso2709)).Record!;
+        Assert.Contains(record.Warnings, w => w.Code == MarcDiagnosticCodes.DirectoryRebuilt);
+        Assert.True(record.Fields.Count >= 49, record.Fields.Count + " fields rebuilt");
+        var unknown = record.Warnings.Where(w => w.Code == MarcDiagnosticCodes.InvalidTag).ToList();
+        Assert.Equal(21, unknown.Count);
+        Assert.Contains(" more fields have no directory entry", unknown[^1].Message);
+    }
 }

@@ -40,7 +40,7 @@ namespace OclcCataloging.Marc.Validation
                 c.Report(MarcRuleCatalog.EncodingMismatch, where + " holds U+FFFD, left where bytes could not be read as " + (marc8 ? "MARC-8" : "UTF-8") + "; leader/09 may be wrong, or the data was damaged. Retype the characters.", tag, occurrence, subfield: code);
             else if (marc8 && !Marc8CanCarry(v))
                 c.Report(MarcRuleCatalog.EncodingMismatch, where + " holds characters MARC-8 cannot carry, but leader/09 is blank (MARC-8). Set leader/09 to 'a' and write the record as UTF-8, or replace the characters.", tag, occurrence, subfield: code);
-            if (c.IsOn(MarcRuleCatalog.LoneCombiningMark)) LoneMarks(c, v, firstNonAscii, where, tag, occurrence, code);
+            if (c.Rules.LoneCombiningMark) LoneMarks(c, v, firstNonAscii, where, tag, occurrence, code);
         }
 
         private static bool Marc8CanCarry(string v)

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System;
 
 namespace OclcCataloging.Marc.Validation
 {
@@ -17,7 +17,12 @@ namespace OclcCataloging.Marc.Validation
             return six != null && six.Length >= 3 ? six.Substring(0, 3) : null;
         }
 
-        public static void Check(ValidationContext c, MarcField field, int occurrence, string? rulesTag, Dictionary<string, int> seen)
+        /// <summary>
+        /// <paramref name="before"/>: how many fields with the same rules (same tag, or 880s linked to the same tag) came
+        /// earlier. <paramref name="plain"/>: the field's subfields are still raw bytes, all printable ASCII (no control
+        /// characters to find), so subfield codes are read from the bytes without decoding the values.
+        /// </summary>
+        public static void Check(ValidationContext c, MarcField field, int occurrence, string? rulesTag, int before, bool plain)
         {
             string tag = field.Tag;
             if (field is ControlField cf)
@@ -30,15 +35,12 @@ namespace OclcCataloging.Marc.Validation
                 c.Report(MarcRuleCatalog.Linkage880, "880 has no subfield $6; an alternate graphic representation must name the field it links to ($6 245-01/...).", tag, occurrence);
                 return;
             }
-            string key = tag == "880" ? "880." + rulesTag : tag;
-            seen.TryGetValue(key, out int before);
-            seen[key] = before + 1;
             FieldDefinition? def = c.Table?.Find(rulesTag!);
             if (def == null)
             {
                 if (tag != "880" && !IsLocal(tag) && c.Table != null)
                     c.Report(MarcRuleCatalog.TagUndefined, "Tag " + tag + " is not defined in the MARC 21 " + FormatText.Name(c.Kind) + " format (" + c.Table.Update + "). Check the tag for a typing error.", tag, occurrence);
-                if (field is DataField d0) ControlCharacters(c, d0, tag, occurrence);
+                if (field is DataField d0 && !plain) ControlCharacters(c, d0, tag, occurrence);
                 return;
             }
             if (def.IsObsolete && tag != "880")
@@ -46,26 +48,57 @@ namespace OclcCataloging.Marc.Validation
             if (!def.IsRepeatable && before > 0)
                 c.Report(MarcRuleCatalog.FieldNotRepeatable, rulesTag + " (" + def.Name + ") is not repeatable" + (tag == "880" ? " (this is its second linked 880)" : "") + "; merge the occurrences or move one to another field.", tag, occurrence);
             if (!(field is DataField d)) return;
-            ControlCharacters(c, d, tag, occurrence);
-            if (!c.IsOn(MarcRuleCatalog.IndicatorInvalid) && !c.IsOn(MarcRuleCatalog.SubfieldUndefined) && !c.IsOn(MarcRuleCatalog.SubfieldNotRepeatable)) return;
+            if (!plain) ControlCharacters(c, d, tag, occurrence);
+            if (!c.Rules.FieldContent) return;
             Indicator(c, def, d.Indicator1, 1, tag, occurrence);
             Indicator(c, def, d.Indicator2, 2, tag, occurrence);
             if (!def.HasContentRules) return;
             ulong seen1 = 0, seen2 = 0;
+            if (plain && d.TryGetRawSubfields(out byte[] buf, out int offset, out int count))
+            {
+                // Each delimiter followed by a code, as DataField reads them (an empty delimiter is no subfield).
+                int end = offset + count;
+                for (int i = Array.IndexOf(buf, DataField.SubfieldDelimiter, offset, count); i >= 0 && i + 1 < end;
+                     i = Array.IndexOf(buf, DataField.SubfieldDelimiter, i + 1, end - i - 1))
+                {
+                    byte b = buf[i + 1];
+                    if (b != DataField.SubfieldDelimiter) Code(c, def, (char)b, rulesTag!, tag, occurrence, ref seen1, ref seen2);
+                }
+                return;
+            }
             foreach (Subfield s in d.Subfields)
             {
-                char code = s.Code;
-                if (code == Subfield.NoCode) continue;
-                if (!def.IsSubfieldDefined(code))
-                {
-                    c.Report(MarcRuleCatalog.SubfieldUndefined, "Subfield $" + code + " is not defined for " + rulesTag + " (" + def.Name + ").", tag, occurrence, subfield: code);
-                }
-                else if (!def.IsSubfieldRepeatable(code) && Seen(ref seen1, ref seen2, code))
-                {
-                    c.Report(MarcRuleCatalog.SubfieldNotRepeatable, "Subfield $" + code + " of " + rulesTag + " is not repeatable; merge its values into one.", tag, occurrence, subfield: code);
-                }
-                Mark(ref seen1, ref seen2, code);
+                if (s.Code == Subfield.NoCode) continue;
+                Code(c, def, s.Code, rulesTag!, tag, occurrence, ref seen1, ref seen2);
             }
+        }
+
+        private static void Code(ValidationContext c, FieldDefinition def, char code, string rulesTag, string tag, int occurrence, ref ulong seen1, ref ulong seen2)
+        {
+            if (!def.IsSubfieldDefined(code))
+            {
+                c.Report(MarcRuleCatalog.SubfieldUndefined, "Subfield $" + code + " is not defined for " + rulesTag + " (" + def.Name + ").", tag, occurrence, subfield: code);
+            }
+            else if (!def.IsSubfieldRepeatable(code) && Seen(ref seen1, ref seen2, code))
+            {
+                c.Report(MarcRuleCatalog.SubfieldNotRepeatable, "Subfield $" + code + " of " + rulesTag + " is not repeatable; merge its values into one.", tag, occurrence, subfield: code);
+            }
+            Mark(ref seen1, ref seen2, code);
+        }
+
+        /// <summary>True when every byte is printable ASCII or a subfield delimiter: the same characters in every codec, none a control character.</summary>
+        public static bool IsPlainAscii(byte[] buffer, int offset, int count)
+        {
+#if NET8_0_OR_GREATER
+            return new ReadOnlySpan<byte>(buffer, offset, count).IndexOfAnyExceptInRange(DataField.SubfieldDelimiter, (byte)0x7E) < 0;
+#else
+            for (int i = offset, end = offset + count; i < end; i++)
+            {
+                byte b = buffer[i];
+                if ((b < 0x20 && b != DataField.SubfieldDelimiter) || b > 0x7E) return false;
+            }
+            return true;
+#endif
         }
 
         /// <summary>Local tags MARC 21 leaves to each institution: 9XX, X9X (except 490) and 59X.</summary>
@@ -85,7 +118,7 @@ namespace OclcCataloging.Marc.Validation
 
         private static void ControlCharacters(ValidationContext c, DataField d, string tag, int occurrence)
         {
-            if (!c.IsOn(MarcRuleCatalog.ControlCharacter)) return;
+            if (!c.Rules.ControlCharacter) return;
             foreach (Subfield s in d.Subfields)
             {
                 string v = s.Value;

@@ -7,9 +7,9 @@ namespace OclcCataloging.Marc.Validation
     internal static class IsbnCheck
     {
         // The number: optional non-digits, then 10 or 13 characters (9-12 digits and a digit or X), then a word break.
-        private static readonly Regex Number = new Regex(@"^\D*(\d{9,12}[X\d])\b.*$", RegexOptions.ECMAScript);
-        private static readonly Regex QualifierSpacing = new Regex(@"[X0-9] \(", RegexOptions.CultureInvariant);
-        private static readonly Regex CancelledLooksLikeIsbn = new Regex(@"^ISBN|^\d*-\d+", RegexOptions.CultureInvariant);
+        private static readonly Regex Number = new Regex(@"^\D*(\d{9,12}[X\d])\b.*$", RegexOptions.ECMAScript | RegexOptions.Compiled);
+        private static readonly Regex QualifierSpacing = new Regex(@"[X0-9] \(", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex CancelledLooksLikeIsbn = new Regex(@"^ISBN|^\d*-\d+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         public static void Check(ValidationContext c, DataField field, int occurrence)
         {

@@ -6,7 +6,7 @@ namespace OclcCataloging.Marc.Validation
     /// <summary>245: $a present and first, ending punctuation, and the ISBD punctuation before $b, $c, $h, $n, $p.</summary>
     internal static class TitleStatementCheck
     {
-        private const RegexOptions Ascii = RegexOptions.ECMAScript;
+        private const RegexOptions Ascii = RegexOptions.ECMAScript | RegexOptions.Compiled;
         private static readonly Regex SpacedInitials = new Regex(@"\b\w\. \b\w\.", Ascii);
         private static readonly Regex IdEstInitials = new Regex(@"\[\bi\.e\. \b\w\..*\]", Ascii);
         private static readonly Regex BeforeB = new Regex(@" [:;=]$", Ascii);
