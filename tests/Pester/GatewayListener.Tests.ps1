@@ -210,3 +210,23 @@ try { `$client.Connect('127.0.0.1', `$port); 'still listening' } catch { 'stoppe
         finally { $ps.Dispose() }
     }
 }
+
+Describe 'Start-GatewayListener help example 3 (refuse records without an OCLC number)' {
+    BeforeAll {
+        $help = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot '../../docs/help/Start-GatewayListener.md')
+        $help -match '(?s)### Example 3.*?-ScriptBlock \{(?<body>.*?)\n\}' | Should -BeTrue
+        # The handler the example gives -ScriptBlock, run as the listener runs it: $_ is the received record's wrapper.
+        $script:Handler = [scriptblock]::Create($Matches.body)
+        function Invoke-Handler($Record) { [pscustomobject]@{ Record = $Record } | ForEach-Object $script:Handler }
+    }
+
+    It 'refuses a record without an OCLC number' {
+        $record = New-TestRecord -Id 'LOCAL123'
+        $null = $record.RemoveFields('003')
+        Invoke-Handler $record | Should -BeExactly $false
+    }
+
+    It 'lets a record with an OCLC number through' {
+        Invoke-Handler (New-TestRecord -Id 'ocm00012345') | Should -BeNullOrEmpty
+    }
+}

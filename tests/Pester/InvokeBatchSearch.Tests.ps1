@@ -50,6 +50,30 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $r.OclcNumbers | Should -Match '1234567\s*->\s*12345678'
     }
 
+    It 'writes a number that was not merged alone, and a merged one as requested->returned, in the CSV' {
+        $csv = Join-Path $TestDrive 'merged.csv'
+        $null = '#12345678', '#1234567' | Invoke-BatchSearch @WorldCat -ReportPath $csv
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows[0].OclcNumbers | Should -BeExactly '12345678'
+        $rows[1].OclcNumbers | Should -BeExactly '1234567->12345678'
+    }
+
+    It 'shows the table of the README as the real run shows it' {
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../README.md')
+        $start = [array]::IndexOf($readme, ($readme | Where-Object { $_ -match '^\s+Seq Key\s+Status' } | Select-Object -First 1))
+        $start | Should -BeGreaterThan 0
+        $rows = @($readme[($start + 2)..($start + 20)] | ForEach-Object { $_ } | Where-Object { $_ -match '^\s+\d+ ' })
+        $rows.Count | Should -Be 7
+        $keys = $rows | ForEach-Object { ($_.Trim() -split '\s+')[1] }
+        $results = @($keys | Invoke-BatchSearch @WorldCat -MaxRecords 3 -ErrorAction SilentlyContinue)
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $r = $results[$i]
+            # Seq, Key, Status, Hits, Got, then Detail (the query sent) as the table view writes them.
+            $expected = '{0} {1} {2} {3} {4} {5}' -f $r.Sequence, $r.Key, $r.Status, $r.HitCount, $r.RecordsDownloaded, $r.QuerySent
+            ($rows[$i].Trim() -replace '\s+', ' ') | Should -BeExactly $expected
+        }
+    }
+
     It 'downloads up to -MaxRecords records, paging past the first 50' {
         $r = Invoke-BatchSearch 'ti:lighthouse' @WorldCat -MaxRecords 120
         $r.HitCount | Should -Be 160
