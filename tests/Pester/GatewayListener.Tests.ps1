@@ -87,7 +87,8 @@ Describe 'Start-GatewayListener' {
         $l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Path $folder -Credential (New-Credential 'bibliothécaire' 'pässwörd')
         $ok = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'pässwörd')
         $ok.Status | Should -Be Accepted
-        $bad = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'Wrong-Secret-99') -ErrorAction SilentlyContinue
+        try { New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'Wrong-Secret-99') -OutVariable bad -ErrorAction SilentlyContinue }
+        catch { $_.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*' }
         $bad.Status | Should -Be Rejected
         $bad.ReplyText | Should -Be 'Unauthorized request'
         @(Get-ChildItem -LiteralPath $folder).Count | Should -Be 1
@@ -106,7 +107,8 @@ Describe 'Start-GatewayListener' {
             $r = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha
             $r.Status | Should -Be Accepted
             @(Get-ChildItem -LiteralPath $folder).Count | Should -Be 1
-            $bad = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha -Credential (New-Credential 'bibliothécaire' 'nope') -ErrorAction SilentlyContinue
+            try { New-UnicodeRecord | Send-GatewayExport -Connection LabKoha -Credential (New-Credential 'bibliothécaire' 'nope') -OutVariable bad -ErrorAction SilentlyContinue }
+            catch { $_.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*' }
             $bad.Status | Should -Be Rejected
             Stop-GatewayListener $l
         }

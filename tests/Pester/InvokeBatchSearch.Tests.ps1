@@ -138,6 +138,12 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $text = ($all | Out-String) + ($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception.ToString() } | Out-String)
         $text | Should -Match 'SearchTargetUnavailable|AuthenticationFailed|credential'
         $text | Should -Not -Match 'Wrong-S3cret!'
+        # A refused secret is not fixed by running again: the advice is to check the client id and secret.
+        $stop = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'SearchTargetUnavailable,*' })
+        $stop.Count | Should -Be 1
+        $stop[0].ToString() | Should -BeLike '*client id*secret*'
+        $stop[0].ToString() | Should -Not -Match '-Resume'
+        $stop[0].CategoryInfo.Category | Should -Be PermissionDenied
     }
 
     It 'uses a saved connection' {

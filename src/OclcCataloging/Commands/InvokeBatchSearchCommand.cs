@@ -221,10 +221,9 @@ namespace OclcCataloging.Commands
             catch (SearchTargetUnavailableException e)
             {
                 _halted = true;
-                string when = e.RetryAfter.HasValue ? " after " + e.RetryAfter.Value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "";
                 WriteError(new ErrorRecord(
-                    new InvalidOperationException(_target!.Name + " stopped the batch at key '" + keyLine + "': " + e.Message + " Run the same command again with -Resume" + when + " to continue."),
-                    ErrorIds.SearchTargetUnavailable, ErrorCategory.ResourceUnavailable, keyLine));
+                    new InvalidOperationException(_target!.Name + " stopped the batch at key '" + keyLine + "': " + e.Message + TargetStopAdvice.For(e, canResume: true, string.Empty)),
+                    ErrorIds.SearchTargetUnavailable, TargetStopAdvice.IsCredentialProblem(e) ? ErrorCategory.PermissionDenied : ErrorCategory.ResourceUnavailable, keyLine));
                 return;
             }
             WriteBatchProgress();

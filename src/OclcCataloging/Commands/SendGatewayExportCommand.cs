@@ -242,8 +242,15 @@ namespace OclcCataloging.Commands
         {
             _emitted++;
             if (result.Status == GatewayStatus.Accepted) _accepted++;
-            else WriteError(GatewayErrorRecords.ForResult(result, record, _emitted));
             WriteVerbose(result.ToString());
+            if (result.ErrorCode == GatewayErrorCodes.LogonRefused)
+            {
+                // One error for the run, as a refused WorldCat credential stops a batch search: no record after it is sent.
+                _cancel.Cancel();
+                WriteObject(result);
+                ThrowTerminatingError(GatewayErrorRecords.ForResult(result, record, _emitted));
+            }
+            if (result.Status != GatewayStatus.Accepted) WriteError(GatewayErrorRecords.ForResult(result, record, _emitted));
             WriteObject(result);
         }
 
