@@ -124,6 +124,9 @@ function Write-Paragraphs([System.Xml.XmlWriter] $W, [string[]] $Paragraphs) {
 
 function Get-TypeLabel([type] $Type) {
     if ($Type.IsArray) { return (Get-TypeLabel $Type.GetElementType()) + '[]' }
+    # A nullable parameter (an optional enum or date) is shown as its value type, never as Nullable`1.
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return $underlying.Name }
     return $Type.Name
 }
 
@@ -139,6 +142,8 @@ function Get-AllowedValues([System.Management.Automation.ParameterMetadata] $Par
     $set = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
     if ($set) { return @($set.ValidValues) }
     $type = $Parameter.ParameterType
+    $underlying = [Nullable]::GetUnderlyingType($type)
+    if ($underlying) { $type = $underlying }
     if ($type.IsEnum) { return [System.Enum]::GetNames($type) }
     return @()
 }

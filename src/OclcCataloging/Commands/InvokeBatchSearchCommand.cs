@@ -17,7 +17,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Runs Connexion-style batch search keys against WorldCat, an SRU server or LC authorities (id.loc.gov).</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", HelpUri = HelpLinks.Folder + "Invoke-BatchSearch.md", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchSearchResult), typeof(MarcRecord))]
     public sealed class InvokeBatchSearchCommand : WorldCatClientCommand
     {

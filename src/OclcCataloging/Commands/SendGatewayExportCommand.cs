@@ -16,7 +16,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Sends MARC records to an ILS over the OCLC Connexion "Gateway Export" protocol (Koha, Alma, FOLIO), one connection per record.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "GatewayExport", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "GatewayExport", HelpUri = HelpLinks.Folder + "Send-GatewayExport.md", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GatewaySendResult))]
     public sealed class SendGatewayExportCommand : ValidatingExportCommand, IDisposable
     {

@@ -15,7 +15,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Checks local holdings records (MFHD) against OCLC's WorldCat data sync rules and a holdings translation table.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", HelpUri = HelpLinks.Folder + "Test-LhrRecord.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(LhrRecordResult), typeof(LhrFileFinding), typeof(LhrValidationSummary))]
     public sealed class TestLhrRecordCommand : MarcRecordInputCommand, IDisposable
     {
