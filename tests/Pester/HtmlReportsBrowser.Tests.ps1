@@ -98,7 +98,7 @@ Describe 'HTML reports rendered in a browser' {
         $broken = $lhr.Clone()
         $broken.Leader[6] = [char]'a'
         $csv = Join-Path $TestDrive 'lhr-report/lhr.csv'
-        $summary = $lhr, $broken | Test-LhrRecord -OclcNumberLocation 004 -ReportPath $csv -Summary
+        $summary = $lhr, $broken | Test-LhrRecord -OclcNumberLocation 004 -ReportPath $csv -Summary -IncludeNonHoldings
 
         $dom = Get-RenderedDom ([IO.Path]::ChangeExtension($csv, '.html')) 'test-lhrrecord'
         Assert-SafePage $dom
