@@ -9,6 +9,10 @@
     drift from the code. The script fails when a cmdlet has no markdown file, a parameter has no description, a
     described parameter does not exist, or a cmdlet has fewer than two examples.
 
+    An example's code fence is ```powershell when it runs on the sample data, or ```powershell needs: <what> when it
+    cannot (a server, a key, a scheduled task); the help then says "Needs <what>." first in its remarks, and
+    tests/Pester/HelpExamples.Tests.ps1 runs every other example. See docs/help/README.md.
+
     build.ps1 runs it in a separate PowerShell process after assembling the module (importing the module locks
     its DLL until the process ends).
 .EXAMPLE
@@ -86,12 +90,22 @@ function Read-HelpMarkdown([string] $Path) {
             else { $code.Add($line) }
             continue
         }
-        if ($line -match '^```') { $inCode = $true; continue }
+        if ($line -match '^```(.*)$') {
+            $inCode = $true
+            if ($example) {
+                # The fence says whether the example runs on the sample data (docs/help/README.md): "powershell", or
+                # "powershell needs: <what it needs>" for one that cannot.
+                $fence = $Matches[1].Trim()
+                if ($fence -match '^powershell\s+needs:\s*(\S.*)$') { $example.Needs = $Matches[1].Trim().TrimEnd('.') }
+                elseif ($fence -ne 'powershell') { throw "$Path, $($example.Title): the code fence must be ``````powershell (runnable) or ``````powershell needs: <what it needs>, not ``````$fence." }
+            }
+            continue
+        }
         if ($line -match '^# (.+)$') { $doc.Name = $Matches[1].Trim(); continue }
         if ($line -match '^## (.+)$') { & $flush; $section = $Matches[1].Trim().ToUpperInvariant(); $sub = $null; $example = $null; continue }
         if ($line -match '^### (.+)$') {
             & $flush; $sub = $Matches[1].Trim()
-            if ($section -eq 'EXAMPLES') { $example = @{ Title = $sub; Code = ''; Remarks = @() }; $doc.Examples.Add($example) }
+            if ($section -eq 'EXAMPLES') { $example = @{ Title = $sub; Code = ''; Remarks = @(); Needs = $null }; $doc.Examples.Add($example) }
             continue
         }
         $buffer.Add($line)
@@ -110,6 +124,9 @@ function Write-Paragraphs([System.Xml.XmlWriter] $W, [string[]] $Paragraphs) {
 
 function Get-TypeLabel([type] $Type) {
     if ($Type.IsArray) { return (Get-TypeLabel $Type.GetElementType()) + '[]' }
+    # A nullable parameter (an optional enum or date) is shown as its value type, never as Nullable`1.
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return $underlying.Name }
     return $Type.Name
 }
 
@@ -125,6 +142,8 @@ function Get-AllowedValues([System.Management.Automation.ParameterMetadata] $Par
     $set = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
     if ($set) { return @($set.ValidValues) }
     $type = $Parameter.ParameterType
+    $underlying = [Nullable]::GetUnderlyingType($type)
+    if ($underlying) { $type = $underlying }
     if ($type.IsEnum) { return [System.Enum]::GetNames($type) }
     return @()
 }
@@ -245,6 +264,7 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
         $W.WriteElementString('maml', 'title', $ns.maml, "--------- $($ex.Title) ---------")
         $W.WriteElementString('dev', 'code', $ns.dev, $ex.Code)
         $W.WriteStartElement('dev', 'remarks', $ns.dev)
+        if ($ex.Needs) { $W.WriteElementString('maml', 'para', $ns.maml, "Needs $($ex.Needs).") }
         foreach ($p in $ex.Remarks) { $W.WriteElementString('maml', 'para', $ns.maml, $p) }
         $W.WriteElementString('maml', 'para', $ns.maml, '') # a blank line before the next example
         $W.WriteEndElement()

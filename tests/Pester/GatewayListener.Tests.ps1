@@ -87,7 +87,8 @@ Describe 'Start-GatewayListener' {
         $l = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Path $folder -Credential (New-Credential 'bibliothécaire' 'pässwörd')
         $ok = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'pässwörd')
         $ok.Status | Should -Be Accepted
-        $bad = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'Wrong-Secret-99') -ErrorAction SilentlyContinue
+        try { New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -Credential (New-Credential 'bibliothécaire' 'Wrong-Secret-99') -OutVariable bad -ErrorAction SilentlyContinue }
+        catch { $_.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*' }
         $bad.Status | Should -Be Rejected
         $bad.ReplyText | Should -Be 'Unauthorized request'
         @(Get-ChildItem -LiteralPath $folder).Count | Should -Be 1
@@ -106,7 +107,8 @@ Describe 'Start-GatewayListener' {
             $r = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha
             $r.Status | Should -Be Accepted
             @(Get-ChildItem -LiteralPath $folder).Count | Should -Be 1
-            $bad = New-UnicodeRecord | Send-GatewayExport -Connection LabKoha -Credential (New-Credential 'bibliothécaire' 'nope') -ErrorAction SilentlyContinue
+            try { New-UnicodeRecord | Send-GatewayExport -Connection LabKoha -Credential (New-Credential 'bibliothécaire' 'nope') -OutVariable bad -ErrorAction SilentlyContinue }
+            catch { $_.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*' }
             $bad.Status | Should -Be Rejected
             Stop-GatewayListener $l
         }
@@ -208,5 +210,25 @@ try { `$client.Connect('127.0.0.1', `$port); 'still listening' } catch { 'stoppe
             (New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $port -RetryCount 0 -ErrorAction SilentlyContinue).Status | Should -Be NotSent
         }
         finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Start-GatewayListener help example 3 (refuse records without an OCLC number)' {
+    BeforeAll {
+        $help = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot '../../docs/help/Start-GatewayListener.md')
+        $help -match '(?s)### Example 3.*?-ScriptBlock \{(?<body>.*?)\n\}' | Should -BeTrue
+        # The handler the example gives -ScriptBlock, run as the listener runs it: $_ is the received record's wrapper.
+        $script:Handler = [scriptblock]::Create($Matches.body)
+        function Invoke-Handler($Record) { [pscustomobject]@{ Record = $Record } | ForEach-Object $script:Handler }
+    }
+
+    It 'refuses a record without an OCLC number' {
+        $record = New-TestRecord -Id 'LOCAL123'
+        $null = $record.RemoveFields('003')
+        Invoke-Handler $record | Should -BeExactly $false
+    }
+
+    It 'lets a record with an OCLC number through' {
+        Invoke-Handler (New-TestRecord -Id 'ocm00012345') | Should -BeNullOrEmpty
     }
 }

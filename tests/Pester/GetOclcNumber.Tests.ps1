@@ -30,6 +30,32 @@ Describe 'Get-OclcNumber' {
         It 'warns about ocm with seven digits (decision 2)' {
             (Get-OclcNumber -Value 'ocm0012345').Warnings | Should -BeLike 'OcnOcmShort*'
         }
+
+        It 'shows warnings of a valid number under Warnings, not under Problem' {
+            $n = 'ocm1' | Get-OclcNumber
+            $n.IsValid | Should -BeTrue
+            $n.Problem | Should -BeNullOrEmpty
+            $n.Warnings | Should -BeLike 'OcnOcmShort*'
+            $lines = @(($n | Format-Table | Out-String -Width 400) -split "`r?`n" | Where-Object { $_.Trim() })
+            $header = $lines[0]
+            $header | Should -Match 'Problem\s+Warnings'
+            $row = $lines[2]
+            # The Problem column of the row is empty: the warning text starts in the Warnings column.
+            $row.IndexOf('OcnOcmShort') | Should -BeGreaterOrEqual $header.IndexOf('Warnings')
+        }
+
+        It 'takes the OCLC number key forms of batch search (#123, *123)' {
+            $forms = '#123', ' # 00123 ', '*123', 'ocm00000123', '(OCoLC)123', '123', '#12a', '*', '#'
+            foreach ($form in $forms) {
+                $key = $null
+                $isOcnKey = [OclcCataloging.Search.SearchKeyParser]::TryParse($form, [ref] $key) -and $key.Type -eq 'OclcNumber'
+                $n = Get-OclcNumber -Value $form
+                $n.IsValid | Should -Be $isOcnKey -Because "'$form' is $(if ($isOcnKey) { '' } else { 'not ' })an OCLC number key in batch search"
+                if ($isOcnKey) { $n.OclcNumber | Should -Be $key.Terms[0].Value }
+            }
+            (Get-OclcNumber -Value '#123').OclcNumber | Should -Be '123'
+            (Get-OclcNumber -Value '#12a').Problem | Should -BeLike "*'#' must be followed by the digits*"
+        }
     }
 
     Context 'Records' {

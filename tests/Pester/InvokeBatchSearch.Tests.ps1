@@ -50,6 +50,30 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $r.OclcNumbers | Should -Match '1234567\s*->\s*12345678'
     }
 
+    It 'writes a number that was not merged alone, and a merged one as requested->returned, in the CSV' {
+        $csv = Join-Path $TestDrive 'merged.csv'
+        $null = '#12345678', '#1234567' | Invoke-BatchSearch @WorldCat -ReportPath $csv
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows[0].OclcNumbers | Should -BeExactly '12345678'
+        $rows[1].OclcNumbers | Should -BeExactly '1234567->12345678'
+    }
+
+    It 'shows the table of the README as the real run shows it' {
+        $readme = Get-Content -LiteralPath (Join-Path $PSScriptRoot '../../README.md')
+        $start = [array]::IndexOf($readme, ($readme | Where-Object { $_ -match '^\s+Seq Key\s+Status' } | Select-Object -First 1))
+        $start | Should -BeGreaterThan 0
+        $rows = @($readme[($start + 2)..($start + 20)] | ForEach-Object { $_ } | Where-Object { $_ -match '^\s+\d+ ' })
+        $rows.Count | Should -Be 7
+        $keys = $rows | ForEach-Object { ($_.Trim() -split '\s+')[1] }
+        $results = @($keys | Invoke-BatchSearch @WorldCat -MaxRecords 3 -ErrorAction SilentlyContinue)
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            $r = $results[$i]
+            # Seq, Key, Status, Hits, Got, then Detail (the query sent) as the table view writes them.
+            $expected = '{0} {1} {2} {3} {4} {5}' -f $r.Sequence, $r.Key, $r.Status, $r.HitCount, $r.RecordsDownloaded, $r.QuerySent
+            ($rows[$i].Trim() -replace '\s+', ' ') | Should -BeExactly $expected
+        }
+    }
+
     It 'downloads up to -MaxRecords records, paging past the first 50' {
         $r = Invoke-BatchSearch 'ti:lighthouse' @WorldCat -MaxRecords 120
         $r.HitCount | Should -Be 160
@@ -114,6 +138,12 @@ Describe 'Invoke-BatchSearch against the WorldCat simulator' -Skip:$script:NoSim
         $text = ($all | Out-String) + ($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { $_.Exception.ToString() } | Out-String)
         $text | Should -Match 'SearchTargetUnavailable|AuthenticationFailed|credential'
         $text | Should -Not -Match 'Wrong-S3cret!'
+        # A refused secret is not fixed by running again: the advice is to check the client id and secret.
+        $stop = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'SearchTargetUnavailable,*' })
+        $stop.Count | Should -Be 1
+        $stop[0].ToString() | Should -BeLike '*client id*secret*'
+        $stop[0].ToString() | Should -Not -Match '-Resume'
+        $stop[0].CategoryInfo.Category | Should -Be PermissionDenied
     }
 
     It 'uses a saved connection' {
@@ -259,5 +289,24 @@ Describe 'Invoke-BatchSearch against the Zebra SRU server' -Skip:$script:NoZebra
         $r = Invoke-BatchSearch 'an:n79021164' -Target Sru -BaseAddress $ZebraUri -IndexMap $ZebraMap -ErrorAction SilentlyContinue
         $r.Status | Should -Be 'Error'
         $r.ErrorType | Should -Match 'diagnostic 16'
+    }
+}
+
+Describe 'Invoke-BatchSearch -WhatIf' {
+    It 'lists the keys the real run would search, not the blank lines it skips' {
+        $keys = Join-Path $TestDrive 'whatif-keys.txt'
+        Set-Content -LiteralPath $keys -Value '#12345678', '', '   ', 'ti:lighthouse', '' -Encoding utf8
+        $script = Join-Path $TestDrive 'whatif.ps1'
+        Set-Content -LiteralPath $script -Encoding utf8 -Value @'
+param($Module, $Keys)
+Import-Module $Module
+$cred = [pscredential]::new('id', (ConvertTo-SecureString 'not-used' -AsPlainText -Force))
+Invoke-BatchSearch -LiteralPath $Keys -Target WorldCat -Credential $cred -BaseAddress http://127.0.0.1:9/ -TokenAddress http://127.0.0.1:9/token -WhatIf
+'@
+        $pwsh = Get-PwshCommand
+        $out = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoLogo -NoProfile -NonInteractive -File $script -Module (Resolve-Path -LiteralPath $ModulePath).ProviderPath -Keys $keys 2>&1
+        $whatIf = @($out | Where-Object { "$_" -like 'What if:*' })
+        $whatIf.Count | Should -Be 2 -Because ($out -join "`n")
+        ($whatIf -join "`n") | Should -Not -Match "''"
     }
 }

@@ -88,13 +88,23 @@ Describe 'Send-GatewayExport' {
                 $secure.User = 'catuser'; $secure.Password = 's3cret'
                 $ok = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential (New-Credential 'catuser' 's3cret')
                 $ok.Status | Should -Be Accepted
-                $bad = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential (New-Credential 'catuser' 'wrong') -ErrorVariable err -ErrorAction SilentlyContinue
-                $bad.Status | Should -Be Rejected
-                $bad.ReplyText | Should -Be 'Unauthorized request'
-                $err.Count | Should -Be 1
-                $err[0].FullyQualifiedErrorId | Should -BeLike 'GatewayReceiverRejected,*'
-                $err[0].TargetObject | Should -BeOfType ([OclcCataloging.Marc.MarcRecord])
-                $err[0].ToString() | Should -BeLike "*127.0.0.1:$($secure.Port)*Unauthorized request*"
+                $records = 1..5 | ForEach-Object { New-UnicodeRecord -Id "ocm0000000$_" }
+                $caught = $null
+                try { $records | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential (New-Credential 'catuser' 'wrong') -OutVariable bad -ErrorAction SilentlyContinue }
+                catch { $caught = $_ }
+                # The first refused logon stops the run with one terminating error: no record after it is sent.
+                $caught | Should -Not -BeNullOrEmpty
+                $caught.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*'
+                $caught.CategoryInfo.Category | Should -Be PermissionDenied
+                $caught.TargetObject | Should -BeOfType ([OclcCataloging.Marc.MarcRecord])
+                $caught.ToString() | Should -BeLike "*127.0.0.1:$($secure.Port)*refused the logon at record 1*Unauthorized request*"
+                $caught.ErrorDetails.RecommendedAction | Should -BeLike '*-Credential*'
+                @($bad).Count | Should -Be 1
+                $bad[0].Status | Should -Be Rejected
+                $bad[0].ReplyText | Should -Be 'Unauthorized request'
+                $secure.Requests.Count | Should -Be 2 -Because 'the accepted record and the first refused one reached the receiver, none after it'
+                $caught.ToString() | Should -Not -Match 'wrong'
+
             }
             finally { $secure.Dispose() }
         }
@@ -181,7 +191,8 @@ Describe 'Send-GatewayExport' {
         }
 
         It 'reports Alma''s logon failure as Rejected' {
-            $r = New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $alma.Port -ReceiverType Alma -Credential (New-Credential '01CARLI_XYZ' 'nope') -ErrorAction SilentlyContinue
+            try { New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $alma.Port -ReceiverType Alma -Credential (New-Credential '01CARLI_XYZ' 'nope') -OutVariable r -ErrorAction SilentlyContinue }
+            catch { $_.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused,*' }
             $r.Status | Should -Be Rejected
             $r.ReplyText | Should -BeLike '*Logon Failed--the Logon ID and/or password is/are not valid*'
         }
@@ -250,6 +261,11 @@ Describe 'Send-GatewayExport' {
             $err[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
             [object]::ReferenceEquals($err[0].TargetObject, $big) | Should -BeTrue
             $koha3.Connections | Should -Be $count
+            # One record number (the one this run gave it), and no advice about writing options this cmdlet lacks.
+            $text = $err[0].ToString()
+            $text | Should -BeLike 'Record 1 (001 ocm-big)*99,999 bytes*'
+            ([regex]::Matches($text, '\b[Rr]ecord \d')).Count | Should -Be 1
+            $text | Should -Not -Match 'OversizePolicy|Truncate|WriteOverflowNines'
         }
 
         It 'refuses an authority record unless -AllowAuthority' {
@@ -354,7 +370,7 @@ Describe 'Send-GatewayExport' {
                 $big = New-UnicodeRecord -Id 'big'
                 1..12 | ForEach-Object { $null = $big.AddDataField('505', '0 ', 'a', ('x' * 9000)) }
                 $all = & {
-                    New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential $cred -UserId 'u1' -Verbose -Debug -ErrorAction Continue
+                    try { New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $secure.Port -ReceiverType Koha -Credential $cred -UserId 'u1' -Verbose -Debug -ErrorAction Continue } catch { $_ }
                     New-UnicodeRecord | Send-GatewayExport 127.0.0.1 $closed -Credential $cred -RetryCount 1 -Verbose -ErrorAction Continue
                     $big | Send-GatewayExport 127.0.0.1 $secure.Port -Credential $cred -Verbose -ErrorAction Continue
                 } *>&1

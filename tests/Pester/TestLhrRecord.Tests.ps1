@@ -39,7 +39,8 @@ Describe 'Test-LhrRecord' {
         It 'reports a broken rule with its id, tag and position' {
             $bad = New-Lhr
             $bad.Leader[6] = [char]'a'
-            $r = $bad | Test-LhrRecord -OclcNumberLocation 004
+            # leader/06 'a' makes it a bibliographic record: only checked as an LHR on request.
+            $r = $bad | Test-LhrRecord -OclcNumberLocation 004 -IncludeNonHoldings
             $r.IsValid | Should -BeFalse
             $e = $r.Errors | Where-Object RuleId -eq 'LhrLeaderTypeOfRecord'
             $e.Tag | Should -Be 'LDR'
@@ -221,5 +222,65 @@ Describe 'Help of the data sync cmdlets' {
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
         ($help.Examples | Out-String) | Should -BeLike '*scheduled task*' -Because 'every cmdlet shows scheduled-task use'
         foreach ($p in $help.Parameters.Parameter) { ($p.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because $p.Name }
+    }
+}
+
+Describe 'Test-LhrRecord -ReportPath' {
+    BeforeAll {
+        function New-ReportLhr([string] $Ocn) {
+            $r = [OclcCataloging.Marc.MarcRecord]::new([OclcCataloging.Marc.Leader]::new('00000nx  a22000002n 4500'))
+            $null = $r.AddControlField('001', "lhr$Ocn")
+            $null = $r.AddControlField('004', $Ocn)
+            $null = $r.AddControlField('007', 'ta')
+            $null = $r.AddControlField('008', '2401014p    8   4001aueng0240115')
+            $null = $r.AddDataField('852', '0 ', 'a', 'MAIN', 'b', 'STACKS', 'h', 'QA76')
+            $r
+        }
+    }
+
+    It 'writes one CSV row per finding with the record, OCN and rule, and the HTML page beside it' {
+        $bad = New-ReportLhr '222'
+        $bad.Leader[6] = [char]'a'
+        $csv = Join-Path $TestDrive 'lhr-folder/lhr.csv'
+        $results = @((New-ReportLhr '111'), $bad | Test-LhrRecord -OclcNumberLocation 004 -ReportPath $csv -IncludeNonHoldings)
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $leader = $rows | Where-Object RuleId -eq 'LhrLeaderTypeOfRecord'
+        $leader.Record | Should -Be '2'
+        $leader.ControlNumber | Should -Be 'lhr222'
+        $leader.Severity | Should -Be 'Error'
+        $leader.Tag | Should -Be 'LDR'
+        $leader.Position | Should -Be '06'
+        $leader.Message | Should -Not -BeNullOrEmpty
+        @($rows | Where-Object ControlNumber -eq 'lhr111').Count | Should -Be (@($results[0].Errors).Count + @($results[0].Warnings).Count)
+        Get-Content -LiteralPath ([IO.Path]::ChangeExtension($csv, '.html')) -Raw | Should -Match '<td>Records</td><td class="n">2</td>'
+    }
+}
+
+Describe 'Test-LhrRecord on a file mixing bibliographic and holdings records' {
+    It 'leaves the bibliographic records out with one warning, and checks them with -IncludeNonHoldings' {
+        $mixed = @((New-TestRecord -Id 'ocm00000011'), (New-Lhr), (New-TestRecord -Id 'ocm00000012'))
+        $results = @($mixed | Test-LhrRecord -OclcNumberLocation 004 -WarningVariable warn -WarningAction SilentlyContinue)
+        $results.Count | Should -Be 1
+        $results[0].IsValid | Should -BeTrue
+        $notes = @($warn | Where-Object { "$_" -like '*not holdings records*' })
+        $notes.Count | Should -Be 1
+        "$($notes[0])" | Should -BeLike '*Left out 2 records*bibliographic*-IncludeNonHoldings*'
+        @($mixed | Test-LhrRecord -OclcNumberLocation 004 -IncludeNonHoldings -WarningAction SilentlyContinue | Where-Object ResultKind -eq Record).Count | Should -Be 3
+    }
+
+    It 'describes each rule in -Summary, and its IsValid agrees with the results' {
+        $bad = New-Lhr
+        $null = $bad.RemoveFields('852')
+        $records = @((New-TestRecord), (New-Lhr), $bad)
+        $summary = $records | Test-LhrRecord -OclcNumberLocation 004 -Summary -WarningAction SilentlyContinue
+        $summary.NotHoldings | Should -Be 1
+        $summary.Records | Should -Be 2
+        $rule = $summary.Rules | Where-Object RuleId -eq 'Lhr852Missing'
+        $rule.Description | Should -Be 'No 852.'
+        $summary.Rules | ForEach-Object { $_.Description | Should -Not -BeNullOrEmpty -Because "$($_.RuleId) needs a description" }
+        ($summary | Format-List | Out-String -Width 300) | Should -Match 'Lhr852Missing\s+1\s+No 852\.'
+        $results = @($records | Test-LhrRecord -OclcNumberLocation 004 -WarningAction SilentlyContinue)
+        $results | ForEach-Object { $_.PSObject.Properties['IsValid'] | Should -Not -BeNullOrEmpty }
+        $summary.IsValid | Should -Be (-not ($results | Where-Object { -not $_.IsValid }))
     }
 }

@@ -65,3 +65,27 @@ Describe 'Test-MarcRecord' {
         $text | Should -BeLike '*`[Error`] 020`[1`] $a IsbnCheckDigit*'
     }
 }
+
+Describe 'Test-MarcRecord -ReportPath' {
+    It 'writes one CSV row per finding with where it is, and the HTML page beside it, creating the folder' {
+        $path = Join-Path $TestDrive 'report-input.mrc'
+        ConvertFrom-MarcText ((New-Mrk) + "`n`n" + (New-Mrk -Isbn '0306406153')) | Export-MarcFile -Path $path
+        $csv = Join-Path $TestDrive 'new-folder/validation.csv'
+        $results = @(Test-MarcRecord -LiteralPath $path -ReportPath $csv)
+        $rows = @(Import-Csv -LiteralPath $csv)
+        $rows.Count | Should -Be @($results.Findings).Count
+        $rows.Count | Should -BeGreaterThan 0
+        $isbn = $rows | Where-Object RuleId -eq 'IsbnCheckDigit'
+        $isbn.RecordNumber | Should -Be '2'
+        $isbn.ControlNumber | Should -Be 'ocm1'
+        $isbn.SourcePath | Should -Be $path
+        $isbn.RecordInFile | Should -Be '2'
+        [long] $isbn.ByteOffset | Should -BeGreaterThan 0
+        $isbn.Severity | Should -Be 'Error'
+        $isbn.Place | Should -Be '020[1] $a'
+        $isbn.Message | Should -Not -BeNullOrEmpty
+        $html = Get-Content -LiteralPath ([IO.Path]::ChangeExtension($csv, '.html')) -Raw
+        $html | Should -Match '<td>Records</td><td class="n">2</td>'
+        Get-TempLeftover (Split-Path -Parent $csv) | Should -BeNullOrEmpty
+    }
+}

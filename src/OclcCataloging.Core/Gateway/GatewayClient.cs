@@ -365,6 +365,10 @@ namespace OclcCataloging.Gateway
             result.Message = reply.Message;
             switch (reply.Status)
             {
+                case GatewayStatus.Rejected when GatewayReplyInterpreter.IsLogonRefusal(reply.Text):
+                    result.ErrorCode = GatewayErrorCodes.LogonRefused;
+                    result.Message ??= "The receiver refused the logon: " + reply.Text.TrimEnd('\r', '\n');
+                    break;
                 case GatewayStatus.Rejected:
                     result.ErrorCode = GatewayErrorCodes.ReceiverRejected;
                     result.Message ??= "The receiver rejected the record: " + reply.Text.TrimEnd('\r', '\n');

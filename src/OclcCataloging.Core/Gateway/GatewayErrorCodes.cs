@@ -47,5 +47,7 @@ namespace OclcCataloging.Gateway
         public const string UnrecognisedReply = "GatewayUnrecognisedReply";
         /// <summary>The receiver answered with an error text (see the reply text).</summary>
         public const string ReceiverRejected = "GatewayReceiverRejected";
+        /// <summary>The receiver refused the logon (Koha "Unauthorized request", Alma "Logon Failed"): every further record would be refused too.</summary>
+        public const string LogonRefused = "GatewayLogonRefused";
     }
 }

@@ -68,10 +68,15 @@ namespace OclcCataloging.Gateway
             }
             catch (MarcWriteException e)
             {
-                string code = e.Code == MarcDiagnosticCodes.RecordTooLong || e.Code == MarcDiagnosticCodes.FieldTooLong
-                    ? GatewayErrorCodes.RecordTooLong
-                    : GatewayErrorCodes.RecordNotEncodable;
-                throw new GatewayException(code, e.Message + " Nothing was sent.", e);
+                // The writer's own text numbers the record and offers its writing options; the sender numbers the
+                // record itself and cannot truncate, so only the fact is told here.
+                if (e.Code == MarcDiagnosticCodes.RecordTooLong)
+                    throw new GatewayException(GatewayErrorCodes.RecordTooLong,
+                        "The record is longer than 99,999 bytes, the most an ISO 2709 record can state and a gateway receiver can take. Nothing was sent.", e);
+                if (e.Code == MarcDiagnosticCodes.FieldTooLong)
+                    throw new GatewayException(GatewayErrorCodes.RecordTooLong,
+                        "Field " + e.Tag + " is longer than 9,999 bytes, the most an ISO 2709 directory entry can state. Nothing was sent.", e);
+                throw new GatewayException(GatewayErrorCodes.RecordNotEncodable, e.Message + " Nothing was sent.", e);
             }
             catch (MarcEncodingException e)
             {

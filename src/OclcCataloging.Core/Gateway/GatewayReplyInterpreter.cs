@@ -54,6 +54,17 @@ namespace OclcCataloging.Gateway
             }
         }
 
+        /// <summary>
+        /// True when a rejection is a refused logon rather than a refused record: Koha's "Unauthorized request",
+        /// Alma's "Logon Failed", and this module's listener in FOLIO style ("Error: access denied").
+        /// </summary>
+        public static bool IsLogonRefusal(string? text)
+        {
+            string t = (text ?? string.Empty).Trim('\0', ' ', '\r', '\n', '\t');
+            return t == "Unauthorized request" || t == "Error: access denied"
+                || t.IndexOf("Logon Failed", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
         private static GatewayReply Unrecognised(string text) =>
             new GatewayReply(GatewayStatus.Unknown, text, message: "The reply is not one this receiver type is known to send; the record may have been imported.");
 

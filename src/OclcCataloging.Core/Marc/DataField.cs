@@ -95,17 +95,31 @@ namespace OclcCataloging.Marc
             }
         }
 
-        /// <summary>First value of subfield <paramref name="code"/> (a one-character string), or null.</summary>
+        /// <summary>
+        /// First value of subfield <paramref name="code"/> (a one-character string), or null. Setting it replaces the
+        /// first value (or adds the subfield at the end, as pymarc does); setting null removes every such subfield.
+        /// </summary>
         public override string? this[string code]
         {
-            get
+            get => GetValue(SubfieldCode(code));
+            set => this[SubfieldCode(code)] = value;
+        }
+
+        public string? this[char code]
+        {
+            get => GetValue(code);
+            set
             {
-                if (code == null || code.Length != 1) throw new ArgumentException("A subfield code is one character.", nameof(code));
-                return GetValue(code[0]);
+                if (value == null) RemoveSubfields(code);
+                else SetSubfield(code, value);
             }
         }
 
-        public string? this[char code] => GetValue(code);
+        private static char SubfieldCode(string code)
+        {
+            if (code == null || code.Length != 1) throw new ArgumentException("A subfield code is one character.", nameof(code));
+            return code[0];
+        }
 
         /// <summary>The first value of subfield <paramref name="code"/>, or null when the field has none.</summary>
         [MethodImpl(Iso2709Constants.HotPath)]

@@ -28,8 +28,16 @@ namespace OclcCataloging.Marc
 
         public bool IsDataField => !IsControlField;
 
-        /// <summary>The first value of subfield <paramref name="code"/>; null for control fields or when absent.</summary>
-        public virtual string? this[string code] => null;
+        /// <summary>
+        /// The first value of subfield <paramref name="code"/>; null for control fields or when absent. Setting it
+        /// replaces that value (or adds the subfield); setting null removes the subfield. A control field has no
+        /// subfields to set.
+        /// </summary>
+        public virtual string? this[string code]
+        {
+            get => null;
+            set => throw new InvalidOperationException("Field " + Tag + " is a control field: it has no subfields. Set its Value instead.");
+        }
 
         /// <summary>The field's text: a control field's value, a data field's subfield values joined by blanks.</summary>
         public abstract string Text { get; }

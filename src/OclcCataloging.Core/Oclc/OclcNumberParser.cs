@@ -12,8 +12,36 @@ namespace OclcCataloging.Oclc
     {
         private const string OclcPrefix = "(OCoLC)";
 
-        /// <summary>Parses a plain value (any documented form, bare digits allowed).</summary>
-        public static OclcNumberInfo Parse(string value) => Parse(value, OclcNumberSource.Value, bareDigitsAllowed: true);
+        /// <summary>
+        /// Parses a plain value (any documented form, bare digits allowed), including the search-key forms
+        /// <c>#123</c> and <c>*123</c> (Connexion's OCLC number marks, see <see cref="KeyMark"/>).
+        /// </summary>
+        public static OclcNumberInfo Parse(string value)
+        {
+            if (value == null) throw new ArgumentNullException(nameof(value));
+            char? mark = KeyMark(value);
+            if (mark == null) return Parse(value, OclcNumberSource.Value, bareDigitsAllowed: true);
+            string digits = value.Trim().Substring(1).Trim();
+            if (!AllDigits(digits))
+                return Invalid(value, OclcNumberSource.Value, OclcNumberRules.NotNumeric, "'" + mark + "' must be followed by the digits of an OCLC number.");
+            OclcNumberInfo parsed = Parse(digits, OclcNumberSource.Value, bareDigitsAllowed: true);
+            return parsed.IsValid ? new OclcNumberInfo(parsed.OclcNumber, OclcNumberSource.Value, value, null, null, parsed.Warnings)
+                : new OclcNumberInfo(null, OclcNumberSource.Value, value, parsed.ProblemRule, parsed.Problem, null);
+        }
+
+        /// <summary>
+        /// The mark a search key puts before an OCLC number: '#' (<c>#123</c>), or '*' followed by a digit
+        /// (<c>*123</c>); null when <paramref name="text"/> has neither. The one place that decides it, for key files
+        /// and for plain values alike.
+        /// </summary>
+        public static char? KeyMark(string text)
+        {
+            string t = (text ?? string.Empty).TrimStart();
+            if (t.Length == 0) return null;
+            if (t[0] == '#') return '#';
+            if (t[0] == '*' && t.Length > 1 && t[1] >= '0' && t[1] <= '9') return '*';
+            return null;
+        }
 
         /// <summary>
         /// Parses <paramref name="raw"/> found at <paramref name="source"/>. <paramref name="bareDigitsAllowed"/> says

@@ -16,6 +16,7 @@ namespace OclcCataloging.Search
 
         public bool IsMerged => Returned != null && Returned != Requested;
 
-        public override string ToString() => Requested + "->" + (Returned ?? "");
+        /// <summary>"1234567->12345678" for a merged number, the number alone otherwise (also when no record came back).</summary>
+        public override string ToString() => IsMerged ? Requested + "->" + Returned : Requested;
     }
 }

@@ -69,10 +69,10 @@ namespace OclcCataloging.Search
             string text = line.Trim();
             if (text.Length == 0) { reason = "the key is empty"; return null; }
 
-            if (text[0] == '#' || (text[0] == '*' && text.Length > 1 && char.IsDigit(text[1])))
-                return OclcNumberKey(line, text.Substring(1).Trim(), text[0], out reason);
+            if (OclcNumberParser.KeyMark(text) != null)
+                return OclcNumberKey(line, text, out reason);
             if (OclcPrefixed.IsMatch(text))
-                return OclcNumberKey(line, text, null, out reason);
+                return OclcNumberKey(line, text, out reason);
             if (text[0] == '=')
                 return DerivedKey(line, text.Substring(1).Trim(), DerivedKeyPattern.CorporateName, out reason);
 
@@ -99,18 +99,16 @@ namespace OclcCataloging.Search
             return TermsKey(line, text, SearchKeyType.Keyword, SearchIndex.Keyword, out reason);
         }
 
-        private static SearchKey? OclcNumberKey(string line, string value, char? mark, out string? reason)
+        private static SearchKey? OclcNumberKey(string line, string value, out string? reason)
         {
             reason = null;
-            if (mark != null && !StandardNumbers.AllDigits(value))
-            {
-                reason = "'" + mark + "' must be followed by the digits of an OCLC number";
-                return null;
-            }
             var info = OclcNumberParser.Parse(value);
             if (!info.IsValid)
             {
-                reason = "'" + value + "' is not an OCLC number" + (info.Problem != null ? ": " + info.Problem : "");
+                char? keyMark = OclcNumberParser.KeyMark(value);
+                reason = keyMark != null && info.ProblemRule == OclcNumberRules.NotNumeric
+                    ? "'" + keyMark + "' must be followed by the digits of an OCLC number"
+                    : "'" + value.Trim() + "' is not an OCLC number" + (info.Problem != null ? ": " + info.Problem : "");
                 return null;
             }
             return new SearchKey(line, SearchKeyType.OclcNumber, new[] { new SearchTerm(SearchIndex.OclcNumber, info.OclcNumber!) });
@@ -145,7 +143,7 @@ namespace OclcCataloging.Search
                 reason = "'" + number + "' is not a valid ISBN, and only ISBNs may be followed by a qualifier such as '" + rest + "'";
                 return null;
             }
-            return OclcNumberKey(line, number, null, out reason);
+            return OclcNumberKey(line, number, out reason);
         }
 
         private static SearchKey Single(string line, SearchKeyType type, SearchIndex index, string value) =>

@@ -11,7 +11,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Turns MarcEdit mnemonic text (.mrk or .mrk8 style) into MARC records.</para>
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "MarcText")]
+    [Cmdlet(VerbsData.ConvertFrom, "MarcText", HelpUri = HelpLinks.Folder + "ConvertFrom-MarcText.md")]
     [OutputType(typeof(MarcRecord))]
     public sealed class ConvertFromMarcTextCommand : PSCmdlet
     {

@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Turns MARC records into MarcEdit mnemonic text (.mrk8 or .mrk style), one string per record.</para>
     /// </summary>
-    [Cmdlet(VerbsData.ConvertTo, "MarcText")]
+    [Cmdlet(VerbsData.ConvertTo, "MarcText", HelpUri = HelpLinks.Folder + "ConvertTo-MarcText.md")]
     [OutputType(typeof(string))]
     public sealed class ConvertToMarcTextCommand : PSCmdlet
     {

@@ -12,7 +12,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Writes records into compliant WorldCat data sync upload files, keeping every LHR of one OCLC number in one file.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "DataSyncFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Export, "DataSyncFile", HelpUri = HelpLinks.Folder + "Export-DataSyncFile.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DataSyncFileResult))]
     public sealed class ExportDataSyncFileCommand : ValidatingExportCommand, IDisposable
     {

@@ -14,7 +14,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Writes MARC 21 records to an ISO 2709 (.mrc), MARCXML, MARC-in-JSON or MarcEdit (.mrk, .mrk8) file, all or nothing.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "MarcFile", DefaultParameterSetName = PathSet,
+    [Cmdlet(VerbsData.Export, "MarcFile", HelpUri = HelpLinks.Folder + "Export-MarcFile.md", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MarcRecord))]
     public sealed class ExportMarcFileCommand : ValidatingExportCommand, IDisposable

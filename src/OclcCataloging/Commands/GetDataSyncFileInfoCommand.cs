@@ -7,7 +7,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Reads the parts of OCLC data sync output, report and upload file names.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DataSyncFileInfo")]
+    [Cmdlet(VerbsCommon.Get, "DataSyncFileInfo", HelpUri = HelpLinks.Folder + "Get-DataSyncFileInfo.md")]
     [OutputType(typeof(DataSyncFileInfo))]
     public sealed class GetDataSyncFileInfoCommand : PSCmdlet
     {

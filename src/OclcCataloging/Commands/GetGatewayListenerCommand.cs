@@ -6,7 +6,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Lists the gateway listeners running in this PowerShell process, with their counts and recent log.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "GatewayListener")]
+    [Cmdlet(VerbsCommon.Get, "GatewayListener", HelpUri = HelpLinks.Folder + "Get-GatewayListener.md")]
     [OutputType(typeof(GatewayListenerHost))]
     public sealed class GetGatewayListenerCommand : PSCmdlet
     {

@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Lists the saved connections (never their secrets).</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "OclcConnection")]
+    [Cmdlet(VerbsCommon.Get, "OclcConnection", HelpUri = HelpLinks.Folder + "Get-OclcConnection.md")]
     [OutputType(typeof(ConnectionProfile))]
     public sealed class GetOclcConnectionCommand : PSCmdlet
     {

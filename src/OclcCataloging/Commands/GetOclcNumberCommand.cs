@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Finds and normalises OCLC control numbers in records (001, 035, 004, 014, 019) or in strings.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "OclcNumber", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsCommon.Get, "OclcNumber", HelpUri = HelpLinks.Folder + "Get-OclcNumber.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(OclcNumberInfo))]
     public sealed class GetOclcNumberCommand : PSCmdlet
     {

@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Reads MARC 21 records from ISO 2709 (.mrc), MARCXML, MARC-in-JSON and MarcEdit (.mrk, .mrk8) files, one record at a time.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Import, "MarcFile", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "MarcFile", HelpUri = HelpLinks.Folder + "Import-MarcFile.md", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(MarcRecord))]
     public sealed class ImportMarcFileCommand : PSCmdlet, IDisposable
     {

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using OclcCataloging.Marc;
@@ -16,7 +17,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Runs Connexion-style batch search keys against WorldCat, an SRU server or LC authorities (id.loc.gov).</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "BatchSearch", HelpUri = HelpLinks.Folder + "Invoke-BatchSearch.md", DefaultParameterSetName = KeySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchSearchResult), typeof(MarcRecord))]
     public sealed class InvokeBatchSearchCommand : WorldCatClientCommand
     {
@@ -29,6 +30,8 @@ namespace OclcCataloging.Commands
         private BatchSearchOptions? _options;
         private BatchSearchSession? _session;
         private IList<string>? _keyFiles;
+        private readonly List<string> _keyFilesRead = new List<string>();
+        private List<KeyValuePair<string, string>>? _reportSettings;
         private int? _totalKeys;
         private volatile BatchSearchProgress? _lastProgress;
         private ProgressThrottle? _progress;
@@ -135,6 +138,8 @@ namespace OclcCataloging.Commands
                 _totalKeys = KeyFile.CountLines(_keyFiles);
             }
             _options.StatePath = ResolveOutput(StatePath) ?? DefaultStatePath();
+            // Before the pipeline binds anything: the options as typed. Keys and key files are listed by what was read.
+            _reportSettings = ReportSettings.From(this).Where(s => s.Key != "-" + nameof(Key) && s.Key != "-" + nameof(Path) && s.Key != "-" + nameof(LiteralPath)).ToList();
             _progress = new ProgressThrottle();
         }
 
@@ -150,6 +155,7 @@ namespace OclcCataloging.Commands
             _keyFiles = null;
             foreach (string file in files)
             {
+                if (!_keyFilesRead.Contains(file)) _keyFilesRead.Add(file);
                 foreach (string line in KeyFile.ReadLines(file))
                 {
                     if (_halted) return;
@@ -176,6 +182,7 @@ namespace OclcCataloging.Commands
             BatchSearchSummary summary;
             try
             {
+                _options!.ReportSettings = ReportRows();
                 summary = _session.Complete();
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -197,6 +204,7 @@ namespace OclcCataloging.Commands
 
         private void Search(string keyLine)
         {
+            if (BatchSearchSession.IsBlank(keyLine)) return;
             if (!ShouldProcess(DescribeSearch(keyLine), "Search")) return;
             if (_session == null && !OpenSession()) return;
             BatchSearchResult? result;
@@ -213,10 +221,9 @@ namespace OclcCataloging.Commands
             catch (SearchTargetUnavailableException e)
             {
                 _halted = true;
-                string when = e.RetryAfter.HasValue ? " after " + e.RetryAfter.Value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "";
                 WriteError(new ErrorRecord(
-                    new InvalidOperationException(_target!.Name + " stopped the batch at key '" + keyLine + "': " + e.Message + " Run the same command again with -Resume" + when + " to continue."),
-                    ErrorIds.SearchTargetUnavailable, ErrorCategory.ResourceUnavailable, keyLine));
+                    new InvalidOperationException(_target!.Name + " stopped the batch at key '" + keyLine + "': " + e.Message + TargetStopAdvice.For(e, canResume: true, string.Empty)),
+                    ErrorIds.SearchTargetUnavailable, TargetStopAdvice.IsCredentialProblem(e) ? ErrorCategory.PermissionDenied : ErrorCategory.ResourceUnavailable, keyLine));
                 return;
             }
             WriteBatchProgress();
@@ -305,6 +312,15 @@ namespace OclcCataloging.Commands
             if (progress.EstimatedRemaining.HasValue)
                 record.SecondsRemaining = (int)progress.EstimatedRemaining.Value.TotalSeconds;
             WriteProgress(record);
+        }
+
+        // The "Run" table of the HTML report: the command, the key files read (or where the keys came from), the options.
+        private List<KeyValuePair<string, string>> ReportRows()
+        {
+            var rows = new List<KeyValuePair<string, string>>(_reportSettings ?? new List<KeyValuePair<string, string>>());
+            string keys = _keyFilesRead.Count > 0 ? string.Join("; ", _keyFilesRead) : "given with -Key or piped";
+            rows.Insert(Math.Min(1, rows.Count), new KeyValuePair<string, string>(_keyFilesRead.Count == 1 ? "Key file" : _keyFilesRead.Count > 1 ? "Key files" : "Keys", keys));
+            return rows;
         }
 
         private string? DefaultStatePath()

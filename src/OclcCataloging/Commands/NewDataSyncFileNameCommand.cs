@@ -7,7 +7,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Builds a WorldCat data sync upload file name that follows OCLC's naming rules.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "DataSyncFileName")]
+    [Cmdlet(VerbsCommon.New, "DataSyncFileName", HelpUri = HelpLinks.Folder + "New-DataSyncFileName.md")]
     [OutputType(typeof(string))]
     public sealed class NewDataSyncFileNameCommand : PSCmdlet
     {

@@ -6,7 +6,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Deletes saved connections, with their secrets.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "OclcConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "OclcConnection", HelpUri = HelpLinks.Folder + "Remove-OclcConnection.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class RemoveOclcConnectionCommand : PSCmdlet
     {

@@ -18,7 +18,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Sends MARC records to an ILS over the OCLC Connexion "Gateway Export" protocol (Koha, Alma, FOLIO), one connection per record.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "GatewayExport", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "GatewayExport", HelpUri = HelpLinks.Folder + "Send-GatewayExport.md", DefaultParameterSetName = ComputerSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GatewaySendResult))]
     public sealed class SendGatewayExportCommand : ValidatingExportCommand, IDisposable
     {
@@ -253,8 +253,15 @@ namespace OclcCataloging.Commands
         {
             _emitted++;
             if (result.Status == GatewayStatus.Accepted) _accepted++;
-            else WriteError(GatewayErrorRecords.ForResult(result, record, _emitted));
             WriteVerbose(result.ToString());
+            if (result.ErrorCode == GatewayErrorCodes.LogonRefused)
+            {
+                // One error for the run, as a refused WorldCat credential stops a batch search: no record after it is sent.
+                _cancel.Cancel();
+                WriteObject(result);
+                ThrowTerminatingError(GatewayErrorRecords.ForResult(result, record, _emitted));
+            }
+            if (result.Status != GatewayStatus.Accepted) WriteError(GatewayErrorRecords.ForResult(result, record, _emitted));
             WriteObject(result);
         }
 

@@ -15,7 +15,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Saves a named connection (WorldCat key and secret, SRU server, id.loc.gov, gateway receiver and logon) for use by name.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "OclcConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OclcConnection", HelpUri = HelpLinks.Folder + "Set-OclcConnection.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ConnectionProfile))]
     public sealed class SetOclcConnectionCommand : PSCmdlet
     {

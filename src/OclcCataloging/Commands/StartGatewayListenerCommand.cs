@@ -15,7 +15,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Receives records sent with OCLC Connexion "Gateway Export" (or Send-GatewayExport): loads them into Koha, saves them to a file or folder and/or hands them to a script block.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "GatewayListener", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Start, "GatewayListener", HelpUri = HelpLinks.Folder + "Start-GatewayListener.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GatewayListenerHost), typeof(GatewayReceivedRecord))]
     public sealed class StartGatewayListenerCommand : KohaSinkCommand, IDisposable
     {

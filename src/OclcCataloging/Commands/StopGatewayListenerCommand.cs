@@ -7,7 +7,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Stops gateway listeners started with Start-GatewayListener, after the records in progress have been answered.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Stop, "GatewayListener", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsLifecycle.Stop, "GatewayListener", HelpUri = HelpLinks.Folder + "Stop-GatewayListener.md", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(GatewayListenerHost))]
     public sealed class StopGatewayListenerCommand : PSCmdlet
     {

@@ -7,7 +7,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Checks a WorldCat data sync upload file name against OCLC's naming rules.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DataSyncFileName")]
+    [Cmdlet(VerbsDiagnostic.Test, "DataSyncFileName", HelpUri = HelpLinks.Folder + "Test-DataSyncFileName.md")]
     [OutputType(typeof(DataSyncFileNameTest))]
     public sealed class TestDataSyncFileNameCommand : PSCmdlet
     {

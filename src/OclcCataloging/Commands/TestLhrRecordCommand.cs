@@ -15,7 +15,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Checks local holdings records (MFHD) against OCLC's WorldCat data sync rules and a holdings translation table.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "LhrRecord", HelpUri = HelpLinks.Folder + "Test-LhrRecord.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(LhrRecordResult), typeof(LhrFileFinding), typeof(LhrValidationSummary))]
     public sealed class TestLhrRecordCommand : MarcRecordInputCommand, IDisposable
     {
@@ -54,7 +54,14 @@ namespace OclcCataloging.Commands
         [Parameter]
         public string? ReportPath { get; set; }
 
+        /// <summary>Check records that are not holdings records (bibliographic, authority: leader/06 not u, v, x or y) as LHRs too; by default they are left out with one warning.</summary>
+        [Parameter]
+        public SwitchParameter IncludeNonHoldings { get; set; }
+
         private LhrValidationReport? _report;
+        private long _notHoldings;
+        private long _seen;
+        private string? _firstNotHoldings;
 
         protected override void BeginProcessing()
         {
@@ -92,7 +99,12 @@ namespace OclcCataloging.Commands
                 _report?.Add(finding);
                 if (_summary != null) _summary.Add(finding); else WriteObject(finding);
             }
-            if (_summary != null) WriteObject(_summary);
+            if (_notHoldings > 0)
+            {
+                WriteWarning("Left out " + _notHoldings.ToString("N0", CultureInfo.CurrentCulture) + " records that are not holdings records (leader/06 not u, v, x or y); the first is "
+                    + _firstNotHoldings + ". Use -IncludeNonHoldings to check them as LHRs.");
+            }
+            if (_summary != null) { _summary.NotHoldings = _notHoldings; WriteObject(_summary); }
             if (_report != null) ValidationReportFiles.Complete(this, ReportPath, () => _report.Complete(ReportSettings.From(this)), _report.HtmlPath);
             if (_progress != null && _progress.HasReported)
                 WriteProgress(new ProgressRecord(1, "Test-LhrRecord", "Done") { RecordType = ProgressRecordType.Completed });
@@ -100,6 +112,13 @@ namespace OclcCataloging.Commands
 
         protected override void ProcessMarcRecord(MarcRecord record)
         {
+            _seen++;
+            RecordKind kind = record.Leader.Kind;
+            if (!IncludeNonHoldings && kind != RecordKind.Holdings && kind != RecordKind.Unknown)
+            {
+                if (_notHoldings++ == 0) _firstNotHoldings = MarcRecordText.Numbered(_seen, record.ControlNumber) + ", " + kind.ToString().ToLowerInvariant();
+                return;
+            }
             _ordinal++;
             var result = _validator!.Validate(record, _ordinal);
             _checker!.Add(result);

@@ -11,7 +11,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Validates MARC 21 bibliographic, authority and holdings records: leader, 008, tags, indicators, subfields, field checks, encoding.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "MarcRecord", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "MarcRecord", HelpUri = HelpLinks.Folder + "Test-MarcRecord.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(MarcValidationResult), typeof(MarcValidationSummary))]
     public sealed class TestMarcRecordCommand : MarcRecordInputCommand, IDisposable
     {

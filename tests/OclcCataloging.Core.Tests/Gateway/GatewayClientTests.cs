@@ -99,7 +99,7 @@ public class GatewayClientTests
         var result = await Client(koha.Port, logon: new GatewayLogon(null, new NetworkCredential("catuser", "wrongPässwörd"))).SendAsync(Rec());
         Assert.Equal(GatewayStatus.Rejected, result.Status);
         Assert.Equal("Unauthorized request", result.ReplyText);
-        Assert.Equal(GatewayErrorCodes.ReceiverRejected, result.ErrorCode);
+        Assert.Equal(GatewayErrorCodes.LogonRefused, result.ErrorCode);
         Assert.DoesNotContain("wrongPässwörd", result.ToString());
         Assert.DoesNotContain("wrongPässwörd", result.Message ?? "");
     }

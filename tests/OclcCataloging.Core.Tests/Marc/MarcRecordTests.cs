@@ -52,6 +52,21 @@ public class MarcRecordTests
     }
 
     [Fact]
+    public void Subfield_indexer_sets_adds_and_removes()
+    {
+        var r = Sample();
+        r["245"]!["a"] = "New /";
+        Assert.Equal("New /", r["245"]!["a"]);
+        var f = (DataField)r["245"]!;
+        f['x'] = "added";
+        Assert.Equal('x', f.Subfields[f.Subfields.Count - 1].Code);
+        f["x"] = null;
+        Assert.False(f.HasSubfield('x'));
+        Assert.Throws<InvalidOperationException>(() => r["001"]!["a"] = "x");
+        Assert.Throws<ArgumentException>(() => r["245"]!["ab"] = "x");
+    }
+
+    [Fact]
     public void Clone_is_deep_and_compare_finds_differences()
     {
         var r = Sample();

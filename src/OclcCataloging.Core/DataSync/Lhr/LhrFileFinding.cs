@@ -22,6 +22,9 @@ namespace OclcCataloging.DataSync.Lhr
 
         public FindingSeverity Severity { get; }
 
+        /// <summary>False for an error, as <see cref="LhrRecordResult.IsValid"/> of a record: the summary is valid only when every result is.</summary>
+        public bool IsValid => Severity != FindingSeverity.Error;
+
         /// <summary>The file concerned, or null when the finding spans files.</summary>
         public string? File { get; }
 

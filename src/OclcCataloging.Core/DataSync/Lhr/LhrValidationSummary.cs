@@ -10,6 +10,9 @@ namespace OclcCataloging.DataSync.Lhr
 
         public string RuleId { get; }
 
+        /// <summary>What the rule checks (<see cref="LhrRuleDescriptions"/>).</summary>
+        public string Description => LhrRuleDescriptions.Describe(RuleId);
+
         public FindingSeverity Severity { get; }
 
         /// <summary>Number of findings (a record can break a rule more than once).</summary>
@@ -40,6 +43,9 @@ namespace OclcCataloging.DataSync.Lhr
         public long FileErrors { get; private set; }
 
         public long FileWarnings { get; private set; }
+
+        /// <summary>Records left out because they are not holdings records (leader/06 not u, v, x or y).</summary>
+        public long NotHoldings { get; internal set; }
 
         /// <summary>One entry per rule broken, errors first, then by count.</summary>
         public IReadOnlyList<LhrRuleCount> Rules

@@ -48,6 +48,9 @@ namespace OclcCataloging.Search.Batch
         /// <summary>Number of keys in the whole run, when known: enables the estimated time left.</summary>
         public int? TotalKeys { get; set; }
 
+        /// <summary>A blank key line is skipped: no search, no sequence number, no report row.</summary>
+        public static bool IsBlank(string? keyLine) => keyLine == null || keyLine.Trim().Length == 0;
+
         /// <summary>Searches one key line.</summary>
         /// <returns>The result; null for a blank line and for a key an earlier session of a resumed run completed.</returns>
         /// <exception cref="BatchStateMismatchException">The key differs from the one the state file recorded at this position.</exception>
@@ -63,7 +66,7 @@ namespace OclcCataloging.Search.Batch
             if (_ledger.IsCompleted) throw new InvalidOperationException("The batch search session is complete.");
             if (_ledger.StoppedReason != null) throw new InvalidOperationException("The batch search stopped (" + _ledger.StoppedReason + "); resume it in a new session.");
             string text = keyLine.TrimEnd('\r', '\n');
-            if (text.Trim().Length == 0) return null;
+            if (IsBlank(text)) return null;
 
             int sequence = _sequence + 1;
             if (_ledger.TryGetPrevious(sequence, text, r => r.Key, "key", out _))

@@ -7,7 +7,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
     /// <summary>
     /// <para type="synopsis">Lists OCLC's data sync output files and reports on its SFTP server.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DataSyncRemoteFile")]
+    [Cmdlet(VerbsCommon.Get, "DataSyncRemoteFile", HelpUri = HelpLinks.Folder + "Get-DataSyncRemoteFile.md")]
     [OutputType(typeof(DataSyncRemoteFile))]
     public sealed class GetDataSyncRemoteFileCommand : SftpCommandBase
     {

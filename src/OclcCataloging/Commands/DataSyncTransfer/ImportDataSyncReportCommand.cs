@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
     /// <summary>
     /// <para type="synopsis">Reads OCLC data sync reports (cross reference LSN to OCN, exception reports) into rows.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Import, "DataSyncReport", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "DataSyncReport", HelpUri = HelpLinks.Folder + "Import-DataSyncReport.md", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(DataSyncReportRow))]
     public sealed class ImportDataSyncReportCommand : PSCmdlet
     {

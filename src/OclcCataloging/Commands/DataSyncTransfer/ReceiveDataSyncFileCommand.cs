@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
     /// <summary>
     /// <para type="synopsis">Downloads OCLC's data sync output files and reports listed by Get-DataSyncRemoteFile.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Receive, "DataSyncFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Receive, "DataSyncFile", HelpUri = HelpLinks.Folder + "Receive-DataSyncFile.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DataSyncDownloadResult))]
     public sealed class ReceiveDataSyncFileCommand : SftpCommandBase
     {

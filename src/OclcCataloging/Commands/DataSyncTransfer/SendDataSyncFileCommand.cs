@@ -10,7 +10,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
     /// <summary>
     /// <para type="synopsis">Uploads data sync files to OCLC's SFTP server, into the folder for their kind of records.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "DataSyncFile", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "DataSyncFile", HelpUri = HelpLinks.Folder + "Send-DataSyncFile.md", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DataSyncUploadResult))]
     public sealed class SendDataSyncFileCommand : SftpCommandBase
     {

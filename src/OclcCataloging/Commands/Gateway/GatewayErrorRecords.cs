@@ -21,8 +21,11 @@ namespace OclcCataloging.Commands.Gateway
             string verb = result.Status == GatewayStatus.NotSent ? " was not sent to "
                 : result.Status == GatewayStatus.Rejected ? " was rejected by "
                 : " has an unknown outcome at ";
-            string message = subject + verb + result.ReceiverType + " receiver " + result.ComputerName + ":"
-                + result.Port.ToString(CultureInfo.InvariantCulture) + ": " + (result.Message ?? result.ReplyText ?? code);
+            string receiver = result.ReceiverType + " receiver " + result.ComputerName + ":" + result.Port.ToString(CultureInfo.InvariantCulture);
+            string message = code == GatewayErrorCodes.LogonRefused
+                ? "The " + receiver + " refused the logon at " + subject.Substring(0, 1).ToLowerInvariant() + subject.Substring(1)
+                  + " (reply '" + (result.ReplyText ?? string.Empty).Trim('\0', ' ', '\r', '\n') + "'); the run stopped there, since every further record would be refused too."
+                : subject + verb + receiver + ": " + (result.Message ?? result.ReplyText ?? code);
             Exception exception = result.Status == GatewayStatus.NotSent && IsRecordProblem(code)
                 ? new InvalidDataException(message)
                 : new IOException(message);
@@ -54,6 +57,7 @@ namespace OclcCataloging.Commands.Gateway
                 case GatewayErrorCodes.ConnectionReset: return ErrorCategory.ConnectionError;
                 case GatewayErrorCodes.Cancelled: return ErrorCategory.OperationStopped;
                 case GatewayErrorCodes.ReceiverRejected: return ErrorCategory.InvalidOperation;
+                case GatewayErrorCodes.LogonRefused: return ErrorCategory.PermissionDenied;
                 case GatewayErrorCodes.UnrecognisedReply: return ErrorCategory.InvalidResult;
                 default: return IsRecordProblem(code) ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
             }
@@ -72,6 +76,7 @@ namespace OclcCataloging.Commands.Gateway
                 case GatewayErrorCodes.ConnectFailed:
                 case GatewayErrorCodes.ConnectTimeout: return "Check -ComputerName and -Port, and that the receiver is running; the record was not sent and can be sent again.";
                 case GatewayErrorCodes.ReceiverRejected: return "Read the reply text (ReplyText of the result) and fix the record or the logon.";
+                case GatewayErrorCodes.LogonRefused: return "Check the logon ID and password of -Credential and the -UserId (or the saved connection: Set-OclcConnection), then send the records again; nothing after this record was sent.";
                 case GatewayErrorCodes.SendFailed:
                 case GatewayErrorCodes.NoReply:
                 case GatewayErrorCodes.ReplyTimeout:

@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Sets our institution's holding on WorldCat records, one request per OCLC number, with a report.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "WorldCatHolding", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "WorldCatHolding", HelpUri = HelpLinks.Folder + "Add-WorldCatHolding.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchActionResult))]
     public sealed class AddWorldCatHoldingCommand : WorldCatBatchActionCommand
     {

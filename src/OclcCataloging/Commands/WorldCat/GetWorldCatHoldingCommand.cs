@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Shows whether our institution holds WorldCat records, asking for up to 10 OCLC numbers per request.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "WorldCatHolding")]
+    [Cmdlet(VerbsCommon.Get, "WorldCatHolding", HelpUri = HelpLinks.Folder + "Get-WorldCatHolding.md")]
     [OutputType(typeof(BatchActionResult))]
     public sealed class GetWorldCatHoldingCommand : WorldCatBatchActionCommand
     {

@@ -11,7 +11,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Reads our local holdings records (LHRs) from WorldCat as MARC records, by control number or by OCLC number and holding library code.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "WorldCatLhr", DefaultParameterSetName = ControlNumberSet)]
+    [Cmdlet(VerbsCommon.Get, "WorldCatLhr", HelpUri = HelpLinks.Folder + "Get-WorldCatLhr.md", DefaultParameterSetName = ControlNumberSet)]
     [OutputType(typeof(MarcRecord))]
     public sealed class GetWorldCatLhrCommand : WorldCatActionCommand
     {

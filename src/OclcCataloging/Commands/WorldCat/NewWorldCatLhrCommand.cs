@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Creates local holdings records (LHRs) in WorldCat from MARC holdings records, such as Test-LhrRecord's translated records.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "WorldCatLhr", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "WorldCatLhr", HelpUri = HelpLinks.Folder + "New-WorldCatLhr.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchActionResult), typeof(MarcRecord))]
     public sealed class NewWorldCatLhrCommand : LhrRecordActionCommand
     {

@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Unsets our institution's holding on WorldCat records, keeping attached local holdings records unless -DeleteLocalHoldings is given.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "WorldCatHolding", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "WorldCatHolding", HelpUri = HelpLinks.Folder + "Remove-WorldCatHolding.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchActionResult))]
     public sealed class RemoveWorldCatHoldingCommand : WorldCatBatchActionCommand
     {

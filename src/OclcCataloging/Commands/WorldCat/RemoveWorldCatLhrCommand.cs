@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Deletes local holdings records (LHRs) from WorldCat by control number.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "WorldCatLhr", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Remove, "WorldCatLhr", HelpUri = HelpLinks.Folder + "Remove-WorldCatLhr.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchActionResult))]
     public sealed class RemoveWorldCatLhrCommand : WorldCatBatchActionCommand
     {

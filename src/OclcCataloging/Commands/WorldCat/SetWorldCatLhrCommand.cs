@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Replaces local holdings records (LHRs) in WorldCat; each record's 001 names the LHR it replaces.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "WorldCatLhr", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WorldCatLhr", HelpUri = HelpLinks.Folder + "Set-WorldCatLhr.md", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(BatchActionResult), typeof(MarcRecord))]
     public sealed class SetWorldCatLhrCommand : LhrRecordActionCommand
     {

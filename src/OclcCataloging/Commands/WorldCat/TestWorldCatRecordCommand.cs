@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.WorldCat
     /// <summary>
     /// <para type="synopsis">Validates bibliographic records with OCLC (WorldCat's rules) and returns OCLC's findings as objects.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "WorldCatRecord")]
+    [Cmdlet(VerbsDiagnostic.Test, "WorldCatRecord", HelpUri = HelpLinks.Folder + "Test-WorldCatRecord.md")]
     [OutputType(typeof(BatchActionResult))]
     public sealed class TestWorldCatRecordCommand : WorldCatBatchActionCommand
     {

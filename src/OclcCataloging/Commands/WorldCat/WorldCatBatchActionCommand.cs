@@ -126,8 +126,7 @@ namespace OclcCataloging.Commands.WorldCat
             catch (SearchTargetUnavailableException e)
             {
                 Halted = true;
-                string when = e.RetryAfter.HasValue ? " after " + e.RetryAfter.Value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "";
-                string resume = _options!.StatePath == null ? " Give -ReportPath or -StatePath to be able to resume." : " Run the same command again with -Resume" + when + " to continue.";
+                string resume = TargetStopAdvice.For(e, canResume: _options!.StatePath != null, " Give -ReportPath or -StatePath to be able to resume.");
                 WriteError(new ErrorRecord(new InvalidOperationException("WorldCat stopped the run at input '" + input + "': " + e.Message + resume),
                     ErrorIds.WorldCatActionStopped, e.Reason == "MissingScope" || e.Reason == "AuthenticationFailed" ? ErrorCategory.PermissionDenied : ErrorCategory.ResourceUnavailable, input));
             }

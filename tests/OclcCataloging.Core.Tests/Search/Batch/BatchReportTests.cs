@@ -78,7 +78,7 @@ public sealed class BatchReportTests
         string text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         string[] lines = text.Split("\r\n");
         Assert.Equal("Sequence,Key,KeyType,QuerySent,Target,Status,Translated,HitCount,RecordsDownloaded,OclcNumbers,FirstTitle,ErrorType,ErrorDetail,HttpStatus,Attempts,ElapsedMs", lines[0]);
-        Assert.StartsWith("1,\"found Twain, Mark\"," + TypeOf("found Twain, Mark") + ",\"fake:found Twain, Mark\",Fake target,Found,False,7,1,123->456; 789->789,\"Title of found Twain, Mark\",,,200,1,", lines[1]);
+        Assert.StartsWith("1,\"found Twain, Mark\"," + TypeOf("found Twain, Mark") + ",\"fake:found Twain, Mark\",Fake target,Found,False,7,1,123->456; 789,\"Title of found Twain, Mark\",,,200,1,", lines[1]);
         Assert.StartsWith("2,\"none say \"\"hi\"\"\"," + TypeOf("none say \"hi\"") + ",\"fake:none say \"\"hi\"\"\",Fake target,NotFound,False,0,0,,,,,200,1,", lines[2]);
         Assert.Contains("\"line one\nline two, with \"\"quotes\"\"\"", text);
         Assert.StartsWith("4,found Dvořák," + TypeOf("found Dvořák") + ",fake:found Dvořák,", lines[^2]);

@@ -33,7 +33,7 @@ public sealed class BatchSearchSessionTests
         Assert.Equal(7, found.HitCount);
         Assert.Equal(1, found.RecordsDownloaded);
         Assert.Single(found.Records);
-        Assert.Equal("123->456; 789->789", found.OclcNumbers);
+        Assert.Equal("123->456; 789", found.OclcNumbers);
         Assert.Equal("Title of found a", found.FirstTitle);
         Assert.False(found.Translated);
 
