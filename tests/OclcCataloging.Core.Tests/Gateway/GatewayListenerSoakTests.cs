@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using OclcCataloging.Gateway;
 using OclcCataloging.Marc;
 using Xunit;
+using Xunit.Abstractions;
 using static OclcCataloging.Core.Tests.Gateway.GatewayTestRecords;
 
 namespace OclcCataloging.Core.Tests.Gateway;
@@ -16,7 +17,7 @@ namespace OclcCataloging.Core.Tests.Gateway;
 /// exactly once, memory and open handles stay flat, and the accept loop still answers at the end.
 /// OCLC_SOAK_SECONDS sets the length (default 12 s, the CI version; 1800 for the full soak).
 /// </summary>
-public class GatewayListenerSoakTests
+public class GatewayListenerSoakTests(ITestOutputHelper output)
 {
     private const int Clients = 16;
 
@@ -113,8 +114,15 @@ public class GatewayListenerSoakTests
         // the accept loop is alive and nothing piled up
         Assert.True(await SendValid(port, "after-the-soak"));
         await Task.Delay(options.IdleTimeout * 2);
-        long memoryGrowth = Memory() - baselineMemory;
-        int handleGrowth = Handles() - baselineHandles;
+        long endMemory = Memory();
+        int endHandles = Handles();
+        long memoryGrowth = endMemory - baselineMemory;
+        int handleGrowth = endHandles - baselineHandles;
+        // the numbers a soak report gives (dotnet test --logger "console;verbosity=detailed" shows them)
+        output.WriteLine($"soak {Duration.TotalSeconds:0} s, {Clients} clients: {accepted.Count:N0} valid records accepted, " +
+                         $"{handed.Count:N0} distinct records handed over, {handed.Values.Count(v => v > 1)} handed over more than once");
+        output.WriteLine($"managed memory after warm-up {baselineMemory:N0} bytes, at the end {endMemory:N0} bytes; " +
+                         $"open handles after warm-up {baselineHandles}, at the end {endHandles}; accept loop answered after the soak");
         Assert.True(memoryGrowth < 32L * 1024 * 1024, $"managed memory grew by {memoryGrowth:N0} bytes");
         Assert.True(handleGrowth < 40, $"open handles grew by {handleGrowth} ({baselineHandles} after warm-up)");
     }

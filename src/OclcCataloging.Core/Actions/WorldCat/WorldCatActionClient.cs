@@ -118,7 +118,7 @@ namespace OclcCataloging.Actions.WorldCat
             var outcome = await GuardAsync(async () =>
             {
                 var path = set ? WorldCatActionPaths.SetHolding(ocn) : WorldCatActionPaths.UnsetHolding(ocn, cascadeDelete);
-                var request = new WorldCatRequest(HttpMethod.Post, path, Json) { IsWrite = true, RequiredScope = WorldCatScopes.ManageInstitutionHoldings };
+                var request = new WorldCatRequest(HttpMethod.Post, path, Json) { RequiredScope = WorldCatScopes.ManageInstitutionHoldings };
                 var response = await Api.SendAsync(request, context.Requests, ct).ConfigureAwait(false);
                 if (!response.IsSuccess) return Failure(response);
                 var reply = HoldingReply.TryParse(response.Text) ?? throw new FormatException("The holdings answer is not a JSON object.");
@@ -197,12 +197,10 @@ namespace OclcCataloging.Actions.WorldCat
             byte[]? body;
             try { body = record == null ? null : WorldCatRecordBody.Serialize(record, _format); }
             catch (MarcEncodingException ex) { return new ActionOutcome { Status = ActionStatus.Refused, ControlNumber = control, OclcNumber = ocn, Message = "The record cannot be sent: " + ex.Message }; }
-            bool write = method != HttpMethod.Get;
             var outcome = await GuardAsync(async () =>
             {
                 var request = new WorldCatRequest(method, control == null ? WorldCatActionPaths.Lhrs : WorldCatActionPaths.Lhr(control), WorldCatRecordBody.MediaType(_format))
                 {
-                    IsWrite = write,
                     RequiredScope = WorldCatScopes.ManageInstitutionLhrs,
                     Body = body,
                     ContentType = body == null ? null : WorldCatRecordBody.MediaType(_format),
@@ -238,6 +236,7 @@ namespace OclcCataloging.Actions.WorldCat
             {
                 var request = new WorldCatRequest(HttpMethod.Post, WorldCatActionPaths.Validate(level), Json)
                 {
+                    IsWrite = false, // validating changes nothing in WorldCat: safe to send again after a lost reply
                     RequiredScope = WorldCatScopes.ManageBibs,
                     Body = body,
                     ContentType = WorldCatRecordBody.MediaType(_format),

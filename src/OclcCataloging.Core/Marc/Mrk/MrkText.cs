@@ -114,7 +114,9 @@ namespace OclcCataloging.Marc.Mrk
                     else
                     {
                         byte[] bytes = Bytes(value);
-                        record.Fields.Add(new ControlField(tag, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
+                        record.Fields.Add(HoldsSeparator(value)
+                            ? new ControlField(tag, MarcTextCodec.Marc8.Decode(bytes, 0, bytes.Length), validate: false)
+                            : new ControlField(tag, bytes, 0, bytes.Length, MarcTextCodec.Marc8));
                     }
                     continue;
                 }
@@ -159,6 +161,16 @@ namespace OclcCataloging.Marc.Mrk
                 {
                     var field = new DataField(tag, ind1, ind2, validate: false);
                     foreach (Subfield sf in subfields) field.Subfields.Add(sf);
+                    record.Fields.Add(field);
+                }
+                else if (subfields.Exists(sf => HoldsSeparator(sf.Value)))
+                {
+                    var field = new DataField(tag, ind1, ind2, validate: false);
+                    foreach (Subfield sf in subfields)
+                    {
+                        byte[] bytes = Bytes(sf.Value);
+                        field.Subfields.Add(new Subfield(sf.Code, MarcTextCodec.Marc8.Decode(bytes, 0, bytes.Length)));
+                    }
                     record.Fields.Add(field);
                 }
                 else
@@ -207,6 +219,20 @@ namespace OclcCataloging.Marc.Mrk
             if (code > ' ' && code < '\u007F' && code != '$' && code != '{' && code != '}') sb.Append(code);
             else if (code <= '\u00FF') sb.Append('{').Append(((int)code).ToString("X2", CultureInfo.InvariantCulture)).Append('}');
             else sb.Append("{u").Append(((int)code).ToString("X4", CultureInfo.InvariantCulture)).Append('}');
+        }
+
+        /// <summary>
+        /// A MARC-8 value holding an ISO 2709 separator (U+001D-U+001F, possible in the text of a .mrk file) keeps
+        /// text, not bytes: the ISO 2709 writer copies kept bytes as they are, so they would read back as more
+        /// subfields, fields or records; as text the writer refuses the separator and the other writers keep it.
+        /// </summary>
+        private static bool HoldsSeparator(string byteChars)
+        {
+            foreach (char c in byteChars)
+            {
+                if (c >= '\u001D' && c <= '\u001F') return true;
+            }
+            return false;
         }
 
         /// <summary>MARC-8 text as decoded here: one character per byte.</summary>

@@ -58,16 +58,17 @@ namespace OclcCataloging.Marc.Mrk
             if (record == null) throw new ArgumentNullException(nameof(record));
             _sb.Clear();
             MrkText.Format(_sb, record, _mrk8, _options.NewLine, _options.LiteralBackslash);
-            byte[] bytes = _mrk8 ? Utf8NoBom.GetBytes(_sb.ToString()) : Encoding.ASCII.GetBytes(_sb.ToString());
-            RefuseChangedShape(record, bytes);
+            string text = _sb.ToString();
+            byte[] bytes = _mrk8 ? Utf8NoBom.GetBytes(text) : Encoding.ASCII.GetBytes(text);
+            if (MrkShapeRisk.MayChangeShape(record, text, _options.NewLine)) RefuseChangedShape(record, bytes);
             _stream.Write(bytes, 0, bytes.Length);
             Count++;
         }
 
         /// <summary>
         /// MarcEdit text cannot express everything a record may hold (separator bytes, escape sequences and lone
-        /// surrogates in odd places, codes beyond one byte): the text is read back, and a record whose structure would
-        /// change is refused instead of written.
+        /// surrogates in odd places, codes beyond one byte): a record that may change (<see cref="MrkShapeRisk"/>) is
+        /// read back, and one whose structure would change is refused instead of written.
         /// </summary>
         private void RefuseChangedShape(MarcRecord record, byte[] bytes)
         {

@@ -56,6 +56,10 @@ namespace OclcCataloging.Marc.Xml
         private long _lastRestart = -1;
         private string? _documentNote;
 
+        // where the parser last read a start tag outside records (line/position of its name; 0 = none since the
+        // parser started): a tag it has read is no hidden record start for recovery to retry
+        private int _lastTagLine, _lastTagPosition;
+
         // xmlns declarations seen outside records: in scope (by depth) and ever seen (prefix -> uri)
         private readonly List<KeyValuePair<int, KeyValuePair<string, string>>> _scope = new List<KeyValuePair<int, KeyValuePair<string, string>>>();
         private readonly Dictionary<string, string> _seen = new Dictionary<string, string>();
@@ -215,6 +219,9 @@ namespace OclcCataloging.Marc.Xml
                 XmlNodeType t = r.NodeType;
                 if (t == XmlNodeType.Element)
                 {
+                    var li = (IXmlLineInfo)r;
+                    _lastTagLine = li.LineNumber;
+                    _lastTagPosition = li.LinePosition;
                     int depth = r.Depth;
                     PopScope(depth);
                     if (r.HasAttributes) NoteNamespaces(r, depth);
@@ -696,6 +703,8 @@ namespace OclcCataloging.Marc.Xml
             _xr?.Dispose();
             _xr = null;
             _warnings = null;
+            // mapped before the error: the mapper only moves forward
+            long lastTagAt = _inRecord ? -1 : _mapper!.Map(_lastTagLine, _lastTagPosition);
             long errAt = _mapper!.Map(ex.LineNumber, ex.LinePosition);
             string detail = Printable(ex.Message);
             if (detail.Length > 400) detail = detail.Substring(0, 397) + "...";
@@ -706,8 +715,10 @@ namespace OclcCataloging.Marc.Xml
             {
                 // The error may be in the start tag of a record not entered yet, or in a comment, CDATA section or
                 // processing instruction left open between records, which hides the records after it: search from
-                // the end of the last record read (the bytes since then are retained).
-                long from = Math.Max(_window.RetainedFrom, _window.BufferStart);
+                // the end of the last record read (the bytes since then are retained), but after the last start tag the
+                // parser did read: a record start tag before it was seen and set aside (another namespace), and
+                // taking it up again would re-read the rest of the document once per such tag.
+                long from = Math.Max(Math.Max(_window.RetainedFrom, _window.BufferStart), lastTagAt);
                 long candidate = FindRecordStart(from, errAt >= 0 ? errAt : from);
                 if (candidate >= 0)
                 {
@@ -906,6 +917,7 @@ namespace OclcCataloging.Marc.Xml
             _window.Restart(offset);
             _mapper!.Reset(offset);
             _lastRestart = offset;
+            _lastTagLine = _lastTagPosition = 0;
             _scope.Clear();
             _pending = false;
             _xr = XmlReader.Create(_window, Settings(ConformanceLevel.Fragment), context);

@@ -10,6 +10,7 @@ namespace OclcCataloging.Search.WorldCat
             Method = method;
             Relative = relative;
             Accept = accept;
+            IsWrite = method != HttpMethod.Get && method != HttpMethod.Head;
         }
 
         public HttpMethod Method { get; }
@@ -26,6 +27,8 @@ namespace OclcCataloging.Search.WorldCat
         /// The call changes WorldCat (set/unset holdings, LHR create/replace/delete). A write whose reply is lost
         /// (timeout, broken connection, 502/504) is never sent again: it ends in <see cref="WorldCatOutcomeUnknownException"/>.
         /// Only answers that say the server did not act (429, 503) are retried. See docs/design/worldcat-record-actions.md.
+        /// Every method but GET and HEAD is a write unless the call says otherwise, so a new call cannot be retried by
+        /// forgetting to say it changes something.
         /// </summary>
         public bool IsWrite { get; set; }
 
