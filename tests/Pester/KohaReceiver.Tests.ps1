@@ -197,8 +197,9 @@ Describe 'Start-GatewayListener -Koha against the fake Koha' -Skip:$script:NoSim
         $ok = New-KohaRecord -Id 'ocmC1' -Title 'Configured :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId catuser -Credential (New-Credential 'catuser' $script:ConnexionPassword)
         $ok.Status | Should -Be Accepted
         $ok.ReplyText | Should -BeLike "Success.  Batch number * - biblio record number 100 added to Koha.`n`n*biblionumber=100"
-        $bad = New-KohaRecord -Id 'ocmC2' -Title 'Stranger :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId someone -ErrorAction SilentlyContinue
-        $bad.ReplyText | Should -Be 'Unauthorized request'
+        # a refused logon stops Send-GatewayExport at once, naming the receiver's reply
+        { New-KohaRecord -Id 'ocmC2' -Title 'Stranger :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId someone } |
+            Should -Throw -ErrorId 'GatewayLogonRefused' -ExpectedMessage "*'Unauthorized request'*"
         $import = @(Invoke-Fake Get '_simulator/requests' | ForEach-Object { $_ } | Where-Object path -Like '*import_bib')
         $import.Count | Should -Be 1
         $import[0].fields.importMode | Should -Be 'direct'
@@ -291,14 +292,15 @@ Describe 'Start-GatewayListener -Koha against the fake Koha' -Skip:$script:NoSim
         $l = @($streams | Where-Object { $_ -is [OclcCataloging.Commands.Gateway.GatewayListenerHost] })[0]
         $good = New-Credential 'catuser' $script:ConnexionPassword
         $null = New-KohaRecord -Id 'ocmX1' -Title 'Secret one :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId catuser -Credential $good
-        $null = New-KohaRecord -Id 'ocmX2' -Title 'Secret two :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId catuser -Credential (New-Credential 'catuser' 'wrong') -ErrorAction SilentlyContinue
+        $refusal = try { $null = New-KohaRecord -Id 'ocmX2' -Title 'Secret two :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId catuser -Credential (New-Credential 'catuser' 'wrong') } catch { $_ }
+        $refusal.FullyQualifiedErrorId | Should -BeLike 'GatewayLogonRefused*'
         $null = Invoke-Fake Post '_simulator/faults?kind=status&status=503&path=import_bib&times=1'
         $null = New-KohaRecord -Id 'ocmX3' -Title 'Secret three :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId catuser -Credential $good -ErrorAction SilentlyContinue
         $wrongKoha = Start-GatewayListener -Port 0 -IPAddress 127.0.0.1 -Koha $script:KohaUrl -KohaCredential (New-Credential $script:KohaUser ($script:KohaPassword + 'x')) -SpoolPath $spool -Verbose *>&1
         $w = @($wrongKoha | Where-Object { $_ -is [OclcCataloging.Commands.Gateway.GatewayListenerHost] })[0]
         $null = New-KohaRecord -Id 'ocmX4' -Title 'Secret four :' | Send-GatewayExport 127.0.0.1 $w.Port -ReceiverType Koha -ErrorAction SilentlyContinue
         $resend = Send-KohaSpool -LiteralPath $spool -KohaConfigPath $cfg -Verbose *>&1
-        $text = (@($streams) + @($wrongKoha) + @($resend) | Out-String) + ($l.Log -join "`n") + ($w.Log -join "`n") +
+        $text = (@($streams) + @($wrongKoha) + @($resend) + @($refusal) | Out-String) + ($refusal | Format-List * -Force | Out-String) + ($l.Log -join "`n") + ($w.Log -join "`n") +
             ($l, $w | Format-List * | Out-String) + ((Get-ChildItem -LiteralPath $spool -Recurse -File | ForEach-Object { [IO.File]::ReadAllText($_.FullName) }) -join "`n")
         $text | Should -BeLike '*koha_connexion*'
         $text.Contains($script:KohaPassword) | Should -BeFalse

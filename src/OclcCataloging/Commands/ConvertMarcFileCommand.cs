@@ -14,7 +14,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Converts MARC files (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) into one MARC file in another format or character coding, on two threads, all or nothing.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Convert, "MarcFile", DefaultParameterSetName = PathSet,
+    [Cmdlet(VerbsData.Convert, "MarcFile", HelpUri = HelpLinks.Folder + "Convert-MarcFile.md", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MarcConversionSummary))]
     public sealed class ConvertMarcFileCommand : PSCmdlet, IDisposable

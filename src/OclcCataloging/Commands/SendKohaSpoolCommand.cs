@@ -10,7 +10,7 @@ namespace OclcCataloging.Commands
     /// <summary>
     /// <para type="synopsis">Sends the records a Koha gateway listener kept in its spool (Koha was down) to Koha again, each once, and reports each record's outcome.</para>
     /// </summary>
-    [Cmdlet(VerbsCommunications.Send, "KohaSpool", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommunications.Send, "KohaSpool", HelpUri = HelpLinks.Folder + "Send-KohaSpool.md", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KohaSpoolResendResult))]
     public sealed class SendKohaSpoolCommand : KohaSinkCommand
     {

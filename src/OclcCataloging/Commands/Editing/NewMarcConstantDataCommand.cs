@@ -8,7 +8,7 @@ namespace OclcCataloging.Commands.Editing
     /// <summary>
     /// <para type="synopsis">Creates a named set of constant data (fields and subfields to add or replace on records, as Connexion's "apply default constant data" does) for Set-MarcConstantData.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MarcConstantData")]
+    [Cmdlet(VerbsCommon.New, "MarcConstantData", HelpUri = HelpLinks.Folder + "New-MarcConstantData.md")]
     [OutputType(typeof(MarcConstantData))]
     public sealed class NewMarcConstantDataCommand : PSCmdlet
     {

@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.Editing
     /// <summary>
     /// <para type="synopsis">Applies constant data (from New-MarcConstantData) to each record in the pipeline and passes the changed copy on; the input records do not change.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MarcConstantData", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsCommon.Set, "MarcConstantData", HelpUri = HelpLinks.Folder + "Set-MarcConstantData.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(MarcRecord), typeof(FieldChange))]
     public sealed class SetMarcConstantDataCommand : MarcRecordInputCommand
     {

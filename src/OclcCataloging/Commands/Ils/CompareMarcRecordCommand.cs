@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.Ils
     /// <summary>
     /// <para type="synopsis">Lists the differences between two versions of records field by field, in cataloger terms: which fields were added, removed or changed.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "MarcRecord", DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsData.Compare, "MarcRecord", HelpUri = HelpLinks.Folder + "Compare-MarcRecord.md", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(FieldChange))]
     public sealed class CompareMarcRecordCommand : PSCmdlet
     {

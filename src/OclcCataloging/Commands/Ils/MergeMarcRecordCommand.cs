@@ -12,7 +12,7 @@ namespace OclcCataloging.Commands.Ils
     /// <summary>
     /// <para type="synopsis">Shows what Alma's OCLC Connexion import would make of each record: merges it into the existing record it matches with one of Alma's merge methods and guards, and lists what was kept, replaced and added.</para>
     /// </summary>
-    [Cmdlet(VerbsData.Merge, "MarcRecord", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsData.Merge, "MarcRecord", HelpUri = HelpLinks.Folder + "Merge-MarcRecord.md", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(AlmaMergeResult))]
     public sealed class MergeMarcRecordCommand : MarcRecordInputCommand
     {

@@ -9,7 +9,7 @@ namespace OclcCataloging.Commands.Ils
     /// <summary>
     /// <para type="synopsis">Shows what Koha's Connexion import (svc/import_bib, staged MARC import) would do with a record and each of its embedded 952 items, given the match result and the overlay, nomatch and item actions and the import mode.</para>
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Resolve, "KohaImportAction")]
+    [Cmdlet(VerbsDiagnostic.Resolve, "KohaImportAction", HelpUri = HelpLinks.Folder + "Resolve-KohaImportAction.md")]
     [OutputType(typeof(KohaImportDecision))]
     public sealed class ResolveKohaImportActionCommand : PSCmdlet
     {
