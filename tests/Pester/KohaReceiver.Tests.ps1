@@ -199,7 +199,7 @@ Describe 'Start-GatewayListener -Koha against the fake Koha' -Skip:$script:NoSim
         $ok.ReplyText | Should -BeLike "Success.  Batch number * - biblio record number 100 added to Koha.`n`n*biblionumber=100"
         # a refused logon stops Send-GatewayExport at once, naming the receiver's reply
         { New-KohaRecord -Id 'ocmC2' -Title 'Stranger :' | Send-GatewayExport 127.0.0.1 $l.Port -ReceiverType Koha -UserId someone } |
-            Should -Throw -ErrorId 'GatewayLogonRefused' -ExpectedMessage "*'Unauthorized request'*"
+            Should -Throw -ErrorId 'GatewayLogonRefused,*' -ExpectedMessage "*'Unauthorized request'*"
         $import = @(Invoke-Fake Get '_simulator/requests' | ForEach-Object { $_ } | Where-Object path -Like '*import_bib')
         $import.Count | Should -Be 1
         $import[0].fields.importMode | Should -Be 'direct'
