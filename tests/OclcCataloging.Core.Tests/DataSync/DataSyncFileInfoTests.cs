@@ -131,4 +131,18 @@ public sealed class DataSyncFileInfoTests
         Assert.Equal(2, u.Sequence);
         Assert.Equal(DataSyncFileKind.Unknown, DataSyncFileInfo.Parse("holdings.mrc").Kind);
     }
+
+    [Fact]
+    public void An_upload_name_with_thousands_of_elements_is_parsed_in_linear_memory()
+    {
+        // fuzz finding datasync-report-bdb2c5c103c3: the designation grew by one string concatenation per element
+        string name = "1234567.EL_36." + string.Join(".", Enumerable.Repeat("x", 10_000)) + ".mrc";
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var info = DataSyncFileInfo.Parse(name);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(DataSyncFileKind.Upload, info.Kind);
+        Assert.Equal(10_000 * 2 - 1, info.Designation!.Length);
+        Assert.True(allocated < 5_000_000, $"parsing a {name.Length:N0}-character name allocated {allocated:N0} bytes");
+    }
 }

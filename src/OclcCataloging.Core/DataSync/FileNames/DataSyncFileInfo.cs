@@ -112,12 +112,15 @@ namespace OclcCataloging.DataSync.FileNames
                 info.CollectionId = parts[0];
                 info.Symbol = DataSyncSymbol.Decode(parts[1]);
                 info.Extension = parts[parts.Count - 1];
+                // joined once at the end: appending element by element was quadratic on names with thousands of dots
+                var designation = new List<string>();
                 for (int i = 2; i < parts.Count - 1; i++)
                 {
                     if (IsDate(parts[i]) && i + 1 < parts.Count - 1 && IsTime(parts[i + 1])) { SetTimestamp(info, parts[i], parts[i + 1]); i++; }
                     else if (DataSyncFileNameValidator.AllDigits(parts[i]) && parts[i].Length <= 6 && i == parts.Count - 2) info.Sequence = int.Parse(parts[i], CultureInfo.InvariantCulture);
-                    else info.Designation = info.Designation == null ? parts[i] : info.Designation + "." + parts[i];
+                    else designation.Add(parts[i]);
                 }
+                if (designation.Count > 0) info.Designation = string.Join(".", designation.ToArray());
             }
             return info;
         }
