@@ -8,7 +8,7 @@ using OclcCataloging.Ils.Koha;
 
 namespace OclcCataloging.Commands.Gateway
 {
-    /// <summary>Completes the Koha import settings with the values Koha accepts (its own spelling, e.g. create_new).</summary>
+    /// <summary>Completes the Koha import settings (Start-GatewayListener, Send-KohaSpool, Resolve-KohaImportAction) with the values Koha accepts, in its own spelling (create_new, add_only_for_new).</summary>
     public sealed class KohaSettingCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -21,14 +21,14 @@ namespace OclcCataloging.Commands.Gateway
 
         private static IEnumerable<string> Values(string parameterName)
         {
-            switch (parameterName)
+            switch (parameterName.ToLowerInvariant())
             {
-                case "OverlayAction": return Names(typeof(KohaOverlayAction));
-                case "NomatchAction": return Names(typeof(KohaNomatchAction));
-                case "ItemAction": return Names(typeof(KohaItemAction));
-                case "ImportMode": return Names(typeof(KohaImportMode));
+                case "overlayaction": return Names(typeof(KohaOverlayAction));
+                case "nomatchaction": return Names(typeof(KohaNomatchAction));
+                case "itemaction": return Names(typeof(KohaItemAction));
+                case "importmode": return Names(typeof(KohaImportMode));
                 // Matching rule codes Koha ships or its documentation names; any code of the library's own rules works too.
-                case "Match": return new[] { "ISBN", "ISSN", "KohaBiblio" };
+                case "match": return new[] { "ISBN", "ISSN", "KohaBiblio" };
                 default: return Array.Empty<string>();
             }
         }

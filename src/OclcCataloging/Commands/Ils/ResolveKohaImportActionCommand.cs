@@ -31,22 +31,22 @@ namespace OclcCataloging.Commands.Ils
 
         /// <summary>overlay_action: replace, create_new, use_template or ignore. Left out: the configuration file's value, else Koha's default create_new.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(KohaActionCompleter))]
+        [ArgumentCompleter(typeof(OclcCataloging.Commands.Gateway.KohaSettingCompleter))]
         public string? OverlayAction { get; set; }
 
         /// <summary>nomatch_action: create_new or ignore. Left out: the configuration file's value, else Koha's default create_new.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(KohaActionCompleter))]
+        [ArgumentCompleter(typeof(OclcCataloging.Commands.Gateway.KohaSettingCompleter))]
         public string? NomatchAction { get; set; }
 
         /// <summary>item_action: always_add, add_only_for_matches, add_only_for_new, ignore or replace. Left out: the configuration file's value, else Koha's default always_add.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(KohaActionCompleter))]
+        [ArgumentCompleter(typeof(OclcCataloging.Commands.Gateway.KohaSettingCompleter))]
         public string? ItemAction { get; set; }
 
         /// <summary>import_mode: stage or direct. Left out: the configuration file's value, else stage.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(KohaActionCompleter))]
+        [ArgumentCompleter(typeof(OclcCataloging.Commands.Gateway.KohaSettingCompleter))]
         public string? ImportMode { get; set; }
 
         /// <summary>A connexion_import_daemon configuration file (name: value lines) to read the settings from; the action parameters override it.</summary>
