@@ -109,7 +109,9 @@ Describe 'Import-MarcFile' {
         It 'writes the recovered record with one warning naming file, record number, byte offset and problem' {
             $read = Import-MarcFile -Path $junkFile -WarningVariable warn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
             $read.Count | Should -Be 3
-            $warn.Count | Should -Be 1
+            # The record's warning, then the file's summary (two problems: the damaged record and the unreadable junk).
+            $warn.Count | Should -Be 2
+            $warn[1].Message | Should -Be "'$junkFile': 3 records read, 1 damaged (read with warnings), 1 unreadable (see errors)."
             $warn[0].Message | Should -BeLike "Record 3 at byte $secondOffset in '$junkFile'*RecordLengthMismatch*"
             $warn[0].Message | Should -BeLike '*ocm00000002*'
             $read[1].HasWarnings | Should -BeTrue
@@ -174,7 +176,8 @@ Describe 'Import-MarcFile' {
             $read = Import-MarcFile -Path $strayFile -WarningVariable warn -WarningAction SilentlyContinue
             $read.Count | Should -Be 3
             $read | ForEach-Object { $_.HasWarnings | Should -BeFalse }
-            $warn.Count | Should -Be 2
+            $warn.Count | Should -Be 3
+            $warn[2].Message | Should -Be "'$strayFile': 3 records read, 2 runs of stray bytes skipped."
             $warn[0].Message | Should -BeLike "JunkBetweenRecords at byte $firstEnd in '$strayFile'*3 bytes*00 1D 00*"
             $warn[1].Message | Should -BeLike "JunkAfterLastRecord at byte $($isoBytes.Length + $strayBytes.Length) in '$strayFile'*4 bytes*"
             $warn[1].Message | Should -BeLike '*-RejectPath*'

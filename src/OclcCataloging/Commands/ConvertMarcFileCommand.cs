@@ -95,6 +95,11 @@ namespace OclcCataloging.Commands
         [ValidateRange(0, int.MaxValue)]
         public int MaxUnreadableInARow { get; set; } = MarcFileInput.DefaultMaxUnreadableInARow;
 
+        /// <summary>Warnings about damaged records and stray bytes shown per file (default 100); the rest are only counted, in the file's summary warning. 0: show all.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxWarnings { get; set; } = MarcFileReadTally.DefaultMaxWarnings;
+
         /// <summary>MARC-in-JSON: write one JSON array instead of one record per line (newline-delimited JSON, the default).</summary>
         [Parameter]
         public SwitchParameter JsonArray { get; set; }
@@ -234,7 +239,7 @@ namespace OclcCataloging.Commands
         /// <summary>Reports what the converter's threads found, in their order, until it completes; false when it did not.</summary>
         private bool Run(MarcFileConverter converter)
         {
-            var input = new MarcFileInput(this, _rejects, offersRejectPath: true);
+            var input = new MarcFileInput(this, _rejects, offersRejectPath: true) { MaxWarnings = MaxWarnings };
             var throttle = new ProgressThrottle();
             ProgressRecord? progress = null;
             bool completed = false;
@@ -290,8 +295,7 @@ namespace OclcCataloging.Commands
                     input.ReportReadFailed(e.File!, e.Exception!);
                     break;
                 case MarcConversionEventKind.FileFinished:
-                    MarcInputFileStatistics s = e.FileStatistics!;
-                    input.ReportFinished(s.File, s.Length, s.Records, s.Damaged, s.Unreadable, s.Stray, s.Elapsed);
+                    input.ReportFinished(e.FileStatistics!);
                     break;
                 case MarcConversionEventKind.RecordNotWritten:
                     WriteError(MarcFileOutputReport.NotWritten(e.Record!, e.RecordNumber, converter.DestinationPath, e.Code!, e.Message!, e.Exception!));

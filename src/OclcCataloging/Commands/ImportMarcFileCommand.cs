@@ -64,6 +64,11 @@ namespace OclcCataloging.Commands
         [ValidateRange(0, int.MaxValue)]
         public int MaxUnreadableInARow { get; set; } = MarcFileInput.DefaultMaxUnreadableInARow;
 
+        /// <summary>Warnings about damaged records and stray bytes shown per file (default 100); the rest are only counted, in the file's summary warning. 0: show all.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxWarnings { get; set; } = MarcFileReadTally.DefaultMaxWarnings;
+
         protected override void BeginProcessing()
         {
             if (RejectPath == null) return;
@@ -114,7 +119,7 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId) { MaxUnreadableInARow = MaxUnreadableInARow }
+            new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId) { MaxUnreadableInARow = MaxUnreadableInARow, MaxWarnings = MaxWarnings }
                 .Read(file, Format, Encoding, WriteObject);
         }
 

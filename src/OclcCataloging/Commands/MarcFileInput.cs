@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Conversion;
 using OclcCataloging.Marc.IO;
 using OclcCataloging.Marc.Iso2709;
 
@@ -15,6 +16,8 @@ namespace OclcCataloging.Commands
     /// <see cref="MarcFileReader"/> reads; this adapter turns what it finds into PowerShell output. Each record goes to
     /// the caller; a record read with problems also gets a warning; an unreadable chunk becomes a non-terminating
     /// UnreadableRecord error and stray bytes a warning, their bytes appended to the reject file when there is one.
+    /// Core's <see cref="MarcFileReadTally"/> counts each file and decides which warnings are shown and whether the
+    /// file ends with a summary warning.
     /// </summary>
     internal sealed class MarcFileInput
     {
@@ -53,7 +56,7 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            long records = 0, damaged = 0, unreadable = 0, stray = 0, emptyLength = reader.Length;
+            long emptyLength = reader.Length;
             long unreadableInARow = 0;
             var clock = Stopwatch.StartNew();
             var throttle = new ProgressThrottle();
@@ -79,17 +82,12 @@ namespace OclcCataloging.Commands
                     if (result.Record != null)
                     {
                         unreadableInARow = 0;
-                        records++;
-                        if (result.Record.HasWarnings)
-                        {
-                            damaged++;
-                            ReportDamaged(result.Record);
-                        }
+                        _tally!.CountRecord();
+                        if (result.Record.HasWarnings) ReportDamaged(result.Record);
                         onRecord(result.Record);
                     }
                     else if (result.Error != null)
                     {
-                        unreadable++;
                         ReportUnreadable(result.Error);
                         if (++unreadableInARow == MaxUnreadableInARow && MaxUnreadableInARow > 0)
                         {
@@ -99,7 +97,6 @@ namespace OclcCataloging.Commands
                     }
                     else if (result.StrayBytes != null)
                     {
-                        stray++;
                         ReportStray(result.StrayBytes);
                     }
 
@@ -107,7 +104,7 @@ namespace OclcCataloging.Commands
                     {
                         progress ??= new ProgressRecord(_progressId, _progressActivity, "Reading");
                         long length = reader.Length, position = reader.Position;
-                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + records.ToString("N0", CultureInfo.CurrentCulture) + " records";
+                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + _tally!.Records.ToString("N0", CultureInfo.CurrentCulture) + " records";
                         progress.CurrentOperation = FormatBytes(position) + " of " + FormatBytes(length);
                         progress.PercentComplete = length > 0 ? (int)(position * 100 / length) : 0;
                         _cmdlet.WriteProgress(progress);
@@ -120,7 +117,7 @@ namespace OclcCataloging.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 _cmdlet.WriteProgress(progress);
             }
-            ReportFinished(file, emptyLength, records, damaged, unreadable, stray, clock.Elapsed);
+            ReportFinished(file, emptyLength, clock.Elapsed);
         }
 
         // The reports below are shared with Convert-MarcFile, which reads on another thread and reports here.
@@ -149,14 +146,22 @@ namespace OclcCataloging.Commands
             }
         }
 
+        /// <summary>Warnings (damaged records, stray bytes) shown per file, then only counted; 0: all are shown.</summary>
+        internal int MaxWarnings { get; set; } = MarcFileReadTally.DefaultMaxWarnings;
+
+        /// <summary>The file being read: opened and not yet finished.</summary>
+        private MarcFileReadTally? _tally;
+
         internal void ReportOpened(string file, long length, MarcFormat format, bool detected)
         {
+            _tally = new MarcFileReadTally(file, MaxWarnings);
             _cmdlet.WriteVerbose("Reading '" + file + "' (" + length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
                 + MarcFormatNames.Describe(format) + (detected ? " (detected from its content)." : "."));
         }
 
         internal void ReportDamaged(MarcRecord record)
         {
+            if (_tally != null && !_tally.CountDamaged()) return;
             _cmdlet.WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Subject(record), record));
         }
 
@@ -165,20 +170,46 @@ namespace OclcCataloging.Commands
             _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
         }
 
-        internal void ReportFinished(string file, long length, long records, long damaged, long unreadable, long stray, TimeSpan elapsed)
+        /// <summary>The end of a file read here.</summary>
+        private void ReportFinished(string file, long length, TimeSpan elapsed)
         {
-            if (records == 0 && unreadable == 0 && stray == 0)
+            MarcFileReadTally tally = _tally ?? new MarcFileReadTally(file, MaxWarnings);
+            _tally = null;
+            if (tally.FoundNothing)
             {
                 // Never a silent nothing: an empty export from the ILS or an interrupted download looks exactly like this.
                 _cmdlet.WriteWarning(length == 0
                     ? "'" + file + "' is empty (0 bytes): no records were read."
                     : "'" + file + "' holds no records (" + length.ToString("N0", CultureInfo.CurrentCulture) + " bytes of blank space).");
             }
-            _cmdlet.WriteVerbose("Read " + records.ToString("N0", CultureInfo.CurrentCulture) + " records from '" + file + "' in "
+            if (tally.NeedsSummary)
+            {
+                string summary = tally.Summary();
+                if (tally.WarningsNotShown > 0)
+                {
+                    summary += " " + tally.WarningsNotShown.ToString("N0", CultureInfo.CurrentCulture) + " of its "
+                        + (tally.WarningsShown + tally.WarningsNotShown).ToString("N0", CultureInfo.CurrentCulture)
+                        + " warnings were not shown (-MaxWarnings " + tally.MaxWarnings.ToString(CultureInfo.CurrentCulture)
+                        + "); -MaxWarnings 0 shows them all.";
+                }
+                _cmdlet.WriteWarning(summary);
+            }
+            _cmdlet.WriteVerbose("Read " + tally.Records.ToString("N0", CultureInfo.CurrentCulture) + " records from '" + file + "' in "
                 + elapsed.TotalSeconds.ToString("0.0", CultureInfo.CurrentCulture) + " s: "
-                + damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
-                + unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable"
-                + (stray > 0 ? ", " + stray.ToString("N0", CultureInfo.CurrentCulture) + " runs of bytes outside any record." : "."));
+                + tally.Damaged.ToString("N0", CultureInfo.CurrentCulture) + " with warnings, "
+                + tally.Unreadable.ToString("N0", CultureInfo.CurrentCulture) + " unreadable"
+                + (tally.Stray > 0 ? ", " + tally.Stray.ToString("N0", CultureInfo.CurrentCulture) + " runs of bytes outside any record." : "."));
+        }
+
+        /// <summary>
+        /// The end of a file read on another thread (Convert-MarcFile's converter), which counted its records; the
+        /// problems were counted here as they were reported.
+        /// </summary>
+        internal void ReportFinished(MarcInputFileStatistics statistics)
+        {
+            _tally ??= new MarcFileReadTally(statistics.File, MaxWarnings);
+            _tally.CountRecords(statistics.Records);
+            ReportFinished(statistics.File, statistics.Length, statistics.Elapsed);
         }
 
         /// <summary>
@@ -205,6 +236,7 @@ namespace OclcCataloging.Commands
 
         internal void ReportUnreadable(MarcReadError error)
         {
+            _tally?.CountUnreadable();
             string message = MarcRecordText.Unreadable(error) + Reject(error.RawBytes, "Its bytes were");
             _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, error)
             {
@@ -219,7 +251,9 @@ namespace OclcCataloging.Commands
 
         internal void ReportStray(MarcStrayBytes stray)
         {
+            bool show = _tally == null || _tally.CountStray();
             string saved = Reject(stray.Bytes, "They were");
+            if (!show) return;
             _cmdlet.WriteWarning(MarcRecordText.Stray(stray) + (saved.Length > 0 ? saved : _offersRejectPath ? " Use -RejectPath to keep them." : string.Empty));
         }
 

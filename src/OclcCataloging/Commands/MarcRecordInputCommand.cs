@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Commands
 {
@@ -29,6 +30,11 @@ namespace OclcCataloging.Commands
         [Alias("PSPath", "LP")]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
+        /// <summary>Warnings about damaged records and stray bytes shown per file (default 100); the rest are only counted, in the file's summary warning. 0: show all.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxWarnings { get; set; } = MarcFileReadTally.DefaultMaxWarnings;
+
         protected override void ProcessRecord()
         {
             if (ParameterSetName == RecordSet)
@@ -43,7 +49,7 @@ namespace OclcCataloging.Commands
             foreach (string p in literal ? LiteralPath : Path)
             {
                 foreach (string file in ProviderPaths.ResolveInputFiles(this, p, literal))
-                    new MarcFileInput(this, rejects: null, offersRejectPath: false).Read(file, MarcFormat.Auto, MarcEncoding.Leader, ProcessMarcRecord);
+                    new MarcFileInput(this, rejects: null, offersRejectPath: false) { MaxWarnings = MaxWarnings }.Read(file, MarcFormat.Auto, MarcEncoding.Leader, ProcessMarcRecord);
             }
         }
 

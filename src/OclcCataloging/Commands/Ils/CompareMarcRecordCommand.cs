@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Comparison;
+using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Commands.Ils
 {
@@ -28,6 +29,11 @@ namespace OclcCataloging.Commands.Ils
         [SupportsWildcards]
         public string[] ReferencePath { get; set; } = Array.Empty<string>();
 
+        /// <summary>Warnings about damaged records and stray bytes shown per -ReferencePath file (default 100); the rest are only counted, in the file's summary warning. 0: show all.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [ValidateRange(0, int.MaxValue)]
+        public int MaxWarnings { get; set; } = MarcFileReadTally.DefaultMaxWarnings;
+
         /// <summary>The difference (new) records, usually piped.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
         [AllowEmptyCollection]
@@ -39,7 +45,7 @@ namespace OclcCataloging.Commands.Ils
 
         protected override void BeginProcessing()
         {
-            _index = MatchIndexLoader.Load(this, ReferenceObject, ReferencePath, _references);
+            _index = MatchIndexLoader.Load(this, ReferenceObject, ReferencePath, _references, MaxWarnings);
         }
 
         protected override void ProcessRecord()

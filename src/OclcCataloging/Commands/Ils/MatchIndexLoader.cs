@@ -12,7 +12,7 @@ namespace OclcCataloging.Commands.Ils
     /// </summary>
     internal static class MatchIndexLoader
     {
-        public static RecordMatchIndex Load(PSCmdlet cmdlet, IEnumerable<MarcRecord>? records, IEnumerable<string>? paths, List<MarcRecord> all)
+        public static RecordMatchIndex Load(PSCmdlet cmdlet, IEnumerable<MarcRecord>? records, IEnumerable<string>? paths, List<MarcRecord> all, int maxWarnings)
         {
             var index = new RecordMatchIndex();
             if (records != null)
@@ -30,7 +30,7 @@ namespace OclcCataloging.Commands.Ils
                 {
                     foreach (string file in ProviderPaths.ResolveInputFiles(cmdlet, p, literal: false))
                     {
-                        new MarcFileInput(cmdlet, rejects: null, offersRejectPath: false).Read(file, MarcFormat.Auto, MarcEncoding.Leader, r =>
+                        new MarcFileInput(cmdlet, rejects: null, offersRejectPath: false) { MaxWarnings = maxWarnings }.Read(file, MarcFormat.Auto, MarcEncoding.Leader, r =>
                         {
                             index.Add(r);
                             all.Add(r);

@@ -91,7 +91,7 @@ namespace OclcCataloging.Commands.Ils
                 MissingVersion = MissingVersion,
                 Replace245Reading = Replace245Reading,
             };
-            _index = MatchIndexLoader.Load(this, Existing, ExistingPath, _existingRecords);
+            _index = MatchIndexLoader.Load(this, Existing, ExistingPath, _existingRecords, MaxWarnings);
             WriteVerbose("Merging with " + Method + " into " + _index.Count.ToString(CultureInfo.InvariantCulture) + " existing records.");
         }
 
