@@ -11,6 +11,7 @@ using OclcCataloging.Search;
 using OclcCataloging.Search.Batch;
 using OclcCataloging.Search.IdLoc;
 using OclcCataloging.Search.WorldCat;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands
 {
@@ -75,6 +76,7 @@ namespace OclcCataloging.Commands
 
         /// <summary>SRU: the record schema to ask for (default marcxml).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(SruRecordSchemaCompleter))]
         public string? RecordSchema { get; set; }
 
         /// <summary>IdLoc: which authority file: Names (default), Subjects or All.</summary>

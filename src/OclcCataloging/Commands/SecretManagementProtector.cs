@@ -40,6 +40,26 @@ namespace OclcCataloging.Commands
             }
         }
 
+        /// <summary>The registered vaults (name, and whether it is the default), or none when SecretManagement is not installed.</summary>
+        internal static System.Collections.Generic.IReadOnlyList<(string Name, bool IsDefault)> Vaults()
+        {
+            try
+            {
+                var found = Invoke(
+                    "if (-not (Get-Module -ListAvailable -Name '" + ModuleName + "')) { return }\n" +
+                    ModuleName + "\\Get-SecretVault -ErrorAction Ignore");
+                return found.Where(o => o != null)
+                    .Select(o => (Name: o.Properties["Name"]?.Value as string, IsDefault: o.Properties["IsDefault"]?.Value is bool d && d))
+                    .Where(v => !string.IsNullOrEmpty(v.Name))
+                    .Select(v => (v.Name!, v.IsDefault))
+                    .ToList();
+            }
+            catch (ConnectionSecretException)
+            {
+                return Array.Empty<(string, bool)>();
+            }
+        }
+
         public string Protect(string connectionName, SecureString secret)
         {
             if (secret == null) throw new ArgumentNullException(nameof(secret));

@@ -9,6 +9,7 @@ using OclcCataloging.DataSync.Transfer;
 using OclcCataloging.Gateway;
 using OclcCataloging.Search.IdLoc;
 using OclcCataloging.Search.WorldCat;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands
 {
@@ -41,6 +42,7 @@ namespace OclcCataloging.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WorldCatScopeCompleter))]
         public string? Scope { get; set; }
 
         [Parameter]
@@ -60,6 +62,7 @@ namespace OclcCataloging.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SruRecordSchemaCompleter))]
         public string? RecordSchema { get; set; }
 
         [Parameter]
@@ -101,6 +104,7 @@ namespace OclcCataloging.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SecretVaultCompleter))]
         public string? Vault { get; set; }
 
         [Parameter]

@@ -9,6 +9,7 @@ using OclcCataloging.Commands.Gateway;
 using OclcCataloging.Gateway;
 using OclcCataloging.Gateway.Koha;
 using OclcCataloging.Ils.Koha;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands
 {
@@ -29,6 +30,7 @@ namespace OclcCataloging.Commands
         /// <summary>The local address to listen on (default: every IPv4 address).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(LocalAddressCompleter))]
         public string IPAddress { get; set; } = "0.0.0.0";
 
         /// <summary>A folder (one .mrc file per record) or a file (records appended) where accepted records are saved.</summary>

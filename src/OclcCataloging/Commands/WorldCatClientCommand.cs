@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands
 {
@@ -29,6 +30,7 @@ namespace OclcCataloging.Commands
 
         /// <summary>WorldCat: the OAuth scope (default WorldCatMetadataAPI).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(WorldCatScopeCompleter))]
         public string? Scope { get; set; }
 
         /// <summary>WorldCat: most requests per second (default 2; 0 = unpaced).</summary>

@@ -12,7 +12,7 @@ namespace OclcCataloging.Search.Sru
         public SruVersion Version { get; set; } = SruVersion.V1_2;
 
         /// <summary>recordSchema= (the server's name for MARCXML; "marcxml" on Zebra and LC).</summary>
-        public string RecordSchema { get; set; } = "marcxml";
+        public string RecordSchema { get; set; } = SruRecordSchemas.MarcXml;
 
         /// <summary>CQL index names of this server.</summary>
         public SruIndexMap IndexMap { get; set; } = SruIndexMap.Default;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using OclcCataloging.DataSync.Transfer;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands.DataSyncTransfer
 {
@@ -40,6 +41,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         /// <summary>Server folders to search instead of OCLC's data sync folders.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataSyncDownloadFolderCompleter))]
         public string[]? RemoteFolder { get; set; }
 
         protected override void EndProcessing()

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using OclcCataloging.DataSync.Export;
 using OclcCataloging.DataSync.FileNames;
 using OclcCataloging.DataSync.Transfer;
+using OclcCataloging.Commands.Completion;
 
 namespace OclcCataloging.Commands.DataSyncTransfer
 {
@@ -39,6 +40,7 @@ namespace OclcCataloging.Commands.DataSyncTransfer
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DataSyncUploadFolderCompleter))]
         public string? RemoteFolder { get; set; }
 
         /// <summary>Replace a file of the same name on the server.</summary>
