@@ -23,21 +23,29 @@ namespace OclcCataloging.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            ConnectionKind? kind = _kind ?? KindFrom(fakeBoundParameters);
+            IReadOnlyCollection<ConnectionKind>? kinds = Kinds(commandName, fakeBoundParameters);
             var pattern = CompletionPattern.For(wordToComplete);
             IReadOnlyList<ConnectionProfile> profiles;
             try { profiles = ConnectionProfileStore.OpenDefault().Load(); }
             catch (ConnectionStoreException) { return Array.Empty<CompletionResult>(); }
             return profiles
-                .Where(p => (kind == null || p.Kind == kind) && pattern.IsMatch(p.Name))
+                .Where(p => (kinds == null || kinds.Contains(p.Kind)) && pattern.IsMatch(p.Name))
                 .Select(p => new CompletionResult(Quote(p.Name), p.Name, CompletionResultType.ParameterValue,
                     p.Kind + (string.IsNullOrEmpty(p.Description) ? string.Empty : ": " + p.Description)))
                 .ToList();
         }
 
-        private static ConnectionKind? KindFrom(IDictionary bound)
+        /// <summary>The kinds of connection offered, or null for all.</summary>
+        protected virtual IReadOnlyCollection<ConnectionKind>? Kinds(string commandName, IDictionary fakeBoundParameters)
         {
-            object? value = bound?["Kind"];
+            ConnectionKind? kind = _kind ?? KindFrom(fakeBoundParameters, "Kind");
+            return kind == null ? null : new[] { kind.Value };
+        }
+
+        /// <summary>The connection kind named by a parameter already typed on the command line, if any.</summary>
+        protected static ConnectionKind? KindFrom(IDictionary bound, string parameterName)
+        {
+            object? value = bound?[parameterName];
             if (value is PSObject pso) value = pso.BaseObject;
             if (value is ConnectionKind k) return k;
             return value != null && Enum.TryParse(value.ToString(), true, out ConnectionKind parsed) ? parsed : (ConnectionKind?)null;

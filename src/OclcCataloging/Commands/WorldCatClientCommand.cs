@@ -12,7 +12,7 @@ namespace OclcCataloging.Commands
     {
         /// <summary>A saved connection (Set-OclcConnection) holding the address and credentials.</summary>
         [Parameter]
-        [ArgumentCompleter(typeof(ConnectionNameCompleter))]
+        [ArgumentCompleter(typeof(SearchConnectionNameCompleter))]
         public string? Connection { get; set; }
 
         /// <summary>Base address: the WorldCat Metadata API (or, for Invoke-BatchSearch, the SRU server or id.loc.gov).</summary>

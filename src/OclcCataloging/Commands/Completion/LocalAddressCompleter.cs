@@ -25,6 +25,7 @@ namespace OclcCataloging.Commands.Completion
                 .Where(i => i.OperationalStatus == OperationalStatus.Up && i.NetworkInterfaceType != NetworkInterfaceType.Loopback)
                 .SelectMany(i => i.GetIPProperties().UnicastAddresses)
                 .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork || a.Address.AddressFamily == AddressFamily.InterNetworkV6)
+                .Where(a => !a.Address.IsIPv6LinkLocal)
                 .Select(a => a.Address.ToString())
                 .Where(a => a != "127.0.0.1")
                 .Distinct()
