@@ -36,7 +36,7 @@ Describe 'Warnings of a MARC file read: the cap and the end-of-file summary' {
         $read = Import-MarcFile -Path $vendor -WarningVariable warn -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
         $read.Count | Should -Be 151
         $warn.Count | Should -Be 101
-        (Select-ReadWarning $warn).Count | Should -Be 100
+        @(Select-ReadWarning $warn).Count | Should -Be 100
         $warn[100].Message | Should -Be ("'$vendor': 151 records read, 150 damaged (read with warnings), 2 unreadable (see errors), " +
             "1 run of stray bytes skipped. 51 of its 151 warnings were not shown (-MaxWarnings 100); -MaxWarnings 0 shows them all.")
         $err.Count | Should -Be 2
@@ -46,7 +46,7 @@ Describe 'Warnings of a MARC file read: the cap and the end-of-file summary' {
     It '-MaxWarnings 0 shows every warning; the summary then says nothing is held back' {
         $null = Import-MarcFile -Path $vendor -MaxWarnings 0 -WarningVariable warn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         $warn.Count | Should -Be 152
-        (Select-ReadWarning $warn).Count | Should -Be 151
+        @(Select-ReadWarning $warn).Count | Should -Be 151
         $warn[151].Message | Should -Be "'$vendor': 151 records read, 150 damaged (read with warnings), 2 unreadable (see errors), 1 run of stray bytes skipped."
     }
 
@@ -91,22 +91,22 @@ Describe 'Warnings of a MARC file read: the cap and the end-of-file summary' {
 
     It 'caps Test-MarcRecord''s reading the same way' {
         $null = Test-MarcRecord -Path $vendor -MaxWarnings 3 -WarningVariable warn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
-        (Select-ReadWarning $warn).Count | Should -Be 3
-        (Select-Summary $warn $vendor)[0].Message | Should -BeLike '*151 records read*148 of its 151 warnings were not shown (-MaxWarnings 3)*'
+        @(Select-ReadWarning $warn).Count | Should -Be 3
+        @(Select-Summary $warn $vendor)[0].Message | Should -BeLike '*151 records read*148 of its 151 warnings were not shown (-MaxWarnings 3)*'
     }
 
     It 'caps Compare-MarcRecord''s -ReferencePath files the same way' {
         $null = Compare-MarcRecord -ReferencePath $vendor -DifferenceObject (New-TestRecord -Id 'ocm00000000') -MaxWarnings 2 -WarningVariable warn -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
-        (Select-ReadWarning $warn).Count | Should -Be 2
-        (Select-Summary $warn $vendor).Count | Should -Be 1
+        @(Select-ReadWarning $warn).Count | Should -Be 2
+        @(Select-Summary $warn $vendor).Count | Should -Be 1
     }
 
     It 'caps Convert-MarcFile''s reading (on its own thread) the same way, with the same summary' {
         $out = Join-Path $TestDrive 'converted.xml'
         Convert-MarcFile -Path $vendor -Destination $out -Format MarcXml -MaxWarnings 4 -WarningVariable warn -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
         $err.Count | Should -Be 2
-        (Select-ReadWarning $warn).Count | Should -Be 4
-        $summary = Select-Summary $warn $vendor
+        @(Select-ReadWarning $warn).Count | Should -Be 4
+        $summary = @(Select-Summary $warn $vendor)
         $summary.Count | Should -Be 1
         $summary[0].Message | Should -Be ("'$vendor': 151 records read, 150 damaged (read with warnings), 2 unreadable (see errors), " +
             "1 run of stray bytes skipped. 147 of its 151 warnings were not shown (-MaxWarnings 4); -MaxWarnings 0 shows them all.")

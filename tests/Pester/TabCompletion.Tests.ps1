@@ -16,7 +16,7 @@ BeforeAll {
     $script:parameters = Get-CompletionParameterFacts
 
     function Get-Completion([string] $Line) {
-        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText)
     }
 
     # Named values: string parameters whose value is one of a known or discoverable set, and the completer that
@@ -112,7 +112,7 @@ Describe 'Tab completion' {
         }
 
         It '<Name> completes to at least one value' -ForEach $enumOrSet {
-            $got = Get-Completion "$Command -$Parameter "
+            $got = @(Get-Completion "$Command -$Parameter ")
             $got.Count | Should -BeGreaterThan 0
             $got | ForEach-Object { $_ | Should -BeIn $Expected }
         }
@@ -140,10 +140,10 @@ Describe 'Tab completion' {
 
     Context 'Named values' {
         It 'completes validation rule ids, narrowed to a prefix' {
-            $all = Get-Completion 'Test-MarcRecord -ExcludeRule '
+            $all = @(Get-Completion 'Test-MarcRecord -ExcludeRule ')
             $all | Should -Contain 'LeaderStatus'
             $all | Should -Contain 'FieldNotRepeatable'
-            $leader = Get-Completion 'Test-MarcRecord -ExcludeRule Leader'
+            $leader = @(Get-Completion 'Test-MarcRecord -ExcludeRule Leader')
             $leader | Should -Contain 'LeaderStatus'
             $leader | ForEach-Object { $_ | Should -BeLike 'Leader*' }
             $leader.Count | Should -BeLessThan $all.Count

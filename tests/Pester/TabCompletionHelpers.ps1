@@ -14,7 +14,7 @@ function Get-CompletionParameterFacts {
                 Parameter = $p.Name
                 Name      = "$($command.Name) -$($p.Name)"
                 Type      = $type
-                Expected  = if ($set) { @($set.ValidValues) } elseif ($type.IsEnum) { [Enum]::GetNames($type) } else { @() }
+                Expected  = @(if ($set) { $set.ValidValues } elseif ($type.IsEnum) { [Enum]::GetNames($type) })
                 Completer = if ($completer) { $completer.Type.Name } else { $null }
             }
         }

@@ -169,7 +169,9 @@ Describe 'Test-LhrRecord' {
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -Be 'UnreadableRecord,OclcCataloging.Commands.TestLhrRecordCommand'
             $err[0].Exception.Message | Should -BeLike "Record 2 at byte $firstEnd in '$file' cannot be read*"
-            $warn.Count | Should -Be 2
+            # The damaged record, the stray bytes, then the file's summary (three problems).
+            $warn.Count | Should -Be 3
+            $warn[2].Message | Should -Be "'$file': 2 records read, 1 damaged (read with warnings), 1 unreadable (see errors), 1 run of stray bytes skipped."
             $warn[0].Message | Should -BeLike "Record 3 at byte $($firstEnd + $junk.Length) in '$file'*RecordLengthMismatch*"
             $warn[1].Message | Should -BeLike "JunkAfterLastRecord at byte * in '$file'*"
             $warn[1].Message | Should -Not -BeLike '*-RejectPath*'

@@ -30,7 +30,7 @@ namespace OclcCataloging.Commands
             catch (ConnectionStoreException) { return Array.Empty<CompletionResult>(); }
             return profiles
                 .Where(p => (kinds == null || kinds.Contains(p.Kind)) && pattern.IsMatch(p.Name))
-                .Select(p => new CompletionResult(Quote(p.Name), p.Name, CompletionResultType.ParameterValue,
+                .Select(p => new CompletionResult(Completion.ListCompleter.Quote(p.Name), p.Name, CompletionResultType.ParameterValue,
                     p.Kind + (string.IsNullOrEmpty(p.Description) ? string.Empty : ": " + p.Description)))
                 .ToList();
         }
@@ -50,11 +50,6 @@ namespace OclcCataloging.Commands
             if (value is ConnectionKind k) return k;
             return value != null && Enum.TryParse(value.ToString(), true, out ConnectionKind parsed) ? parsed : (ConnectionKind?)null;
         }
-
-        private static string Quote(string name) =>
-            name.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', '(', ')', '{', '}', '@', '#', ',', '&', '|' }) >= 0
-                ? "'" + name.Replace("'", "''") + "'"
-                : name;
     }
 
     /// <summary>Completes WorldCat connection names (for Invoke-BatchSearch -Connection).</summary>

@@ -64,6 +64,7 @@ namespace OclcCataloging.Commands
             using (reader)
             {
                 ReportOpened(file, reader.Length, reader.Format, reader.FormatDetected);
+                MarcFileReadTally tally = _tally!;
                 while (true)
                 {
                     MarcReadResult? result;
@@ -82,7 +83,7 @@ namespace OclcCataloging.Commands
                     if (result.Record != null)
                     {
                         unreadableInARow = 0;
-                        _tally!.CountRecord();
+                        tally.CountRecord();
                         if (result.Record.HasWarnings) ReportDamaged(result.Record);
                         onRecord(result.Record);
                     }
@@ -104,7 +105,7 @@ namespace OclcCataloging.Commands
                     {
                         progress ??= new ProgressRecord(_progressId, _progressActivity, "Reading");
                         long length = reader.Length, position = reader.Position;
-                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + _tally!.Records.ToString("N0", CultureInfo.CurrentCulture) + " records";
+                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + tally.Records.ToString("N0", CultureInfo.CurrentCulture) + " records";
                         progress.CurrentOperation = FormatBytes(position) + " of " + FormatBytes(length);
                         progress.PercentComplete = length > 0 ? (int)(position * 100 / length) : 0;
                         _cmdlet.WriteProgress(progress);
