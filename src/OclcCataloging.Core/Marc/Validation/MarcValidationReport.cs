@@ -11,14 +11,17 @@ namespace OclcCataloging.Marc.Validation
     /// </summary>
     internal sealed class MarcValidationReport : IDisposable
     {
-        private static readonly string[] Headers =
-            { "RecordNumber", "ControlNumber", "SourcePath", "RecordInFile", "ByteOffset", "RuleId", "Severity", "Place", "Message" };
+        private static readonly HtmlColumn[] Columns =
+        {
+            HtmlColumn.Number("RecordNumber"), HtmlColumn.Text("ControlNumber"), HtmlColumn.Text("SourcePath"), HtmlColumn.Number("RecordInFile"),
+            HtmlColumn.Number("ByteOffset"), HtmlColumn.Text("RuleId"), HtmlColumn.Text("Severity"), HtmlColumn.Text("Place"), HtmlColumn.Text("Message"),
+        };
 
         private readonly FindingReport _report;
         private readonly MarcValidationSummary _summary = new MarcValidationSummary();
         private readonly DateTimeOffset _started = DateTimeOffset.Now;
 
-        public MarcValidationReport(string csvPath) => _report = new FindingReport(csvPath, Headers);
+        public MarcValidationReport(string csvPath) => _report = new FindingReport(csvPath, Columns);
 
         public string CsvPath => _report.CsvPath;
 
