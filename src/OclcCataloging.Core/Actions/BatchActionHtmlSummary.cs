@@ -32,7 +32,7 @@ namespace OclcCataloging.Actions
         private static readonly HtmlColumn[] Columns =
         {
             HtmlColumn.Number("#"), HtmlColumn.Text("Input"), HtmlColumn.Text("OCLC number"), HtmlColumn.Text("Current"), HtmlColumn.Text("Control number"),
-            HtmlColumn.Text("Message"), HtmlColumn.Number("HTTP"), HtmlColumn.Number("Attempts"),
+            HtmlColumn.LongText("Message"), HtmlColumn.Number("HTTP"), HtmlColumn.Number("Attempts"),
         };
 
         private static void InputTable(StringBuilder sb, string title, IEnumerable<BatchActionResult> rows) =>

@@ -7,12 +7,26 @@ namespace OclcCataloging.Batch
     /// <summary>The order of non-empty cell values for each <see cref="HtmlSortKind"/>; the ranks of a sortable table come from it.</summary>
     internal static class HtmlSortComparer
     {
-        public static IComparer<string?> For(HtmlSortKind kind) => kind switch
+        public static IComparer<string?> For(HtmlColumn column) => column.Kind switch
         {
             HtmlSortKind.Number => NumberOrder,
             HtmlSortKind.Date => DateOrder,
+            HtmlSortKind.Ranked => RankedOrder(column.Order),
             _ => TextOrder,
         };
+
+        private static IComparer<string?> RankedOrder(IReadOnlyList<string> order)
+        {
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (int i = 0; i < order.Count; i++) if (!index.ContainsKey(order[i])) index.Add(order[i], i);
+            return Comparer<string?>.Create((x, y) =>
+            {
+                bool xOk = index.TryGetValue(x ?? "", out int a), yOk = index.TryGetValue(y ?? "", out int b);
+                if (xOk && yOk) return a.CompareTo(b);
+                if (xOk != yOk) return xOk ? -1 : 1;
+                return CompareText(x ?? "", y ?? "");
+            });
+        }
 
         private static readonly IComparer<string?> TextOrder = Comparer<string?>.Create((x, y) => CompareText(x ?? "", y ?? ""));
 

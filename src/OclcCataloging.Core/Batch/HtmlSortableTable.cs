@@ -68,11 +68,13 @@ namespace OclcCataloging.Batch
             sb.Append("<span class=\"legend\">Sort by:</span>\n");
             Radio(sb, id + "-s", id + "-s-none", true, "As written");
             for (int c = 0; c < _columns.Count; c++) Radio(sb, id + "-s", id + "-s" + Int(c), false, _columns[c].Header);
-            sb.Append("<span class=\"legend\">Order:</span>\n");
+            sb.Append("<br>\n<span class=\"legend\">Order:</span>\n");
             Radio(sb, id + "-o", id + "-asc", true, "Ascending");
             Radio(sb, id + "-o", id + "-desc", false, "Descending");
 
-            sb.Append("<table role=\"table\" style=\"grid-template-columns:repeat(").Append(Int(_columns.Count)).Append(",auto)\">\n<thead role=\"rowgroup\"><tr role=\"row\">");
+            sb.Append("<table role=\"table\" style=\"grid-template-columns:");
+            foreach (var column in _columns) sb.Append(column.Wide ? " minmax(16em,max-content)" : " auto");
+            sb.Append("\">\n<thead role=\"rowgroup\"><tr role=\"row\">");
             foreach (var column in _columns) sb.Append("<th role=\"columnheader\">").Append(E(column.Header)).Append("</th>");
             sb.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
             for (int r = 0; r < _rows.Count; r++)
@@ -100,7 +102,11 @@ namespace OclcCataloging.Batch
         public const string SharedStyle =
             ".st table{display:grid;gap:1px;background:#bbb;border:1px solid #bbb;width:max-content;max-width:100%}" +
             ".st thead,.st tbody,.st tr{display:contents}.st th,.st td{border:0;background:#fff;order:0}.st th{background:#eee;order:-1}" +
-            ".st .legend{font-weight:bold;margin-right:.3em}.st label{margin-right:.8em}.st input{margin:.2em .2em .2em 0}";
+            ".st .legend{font-weight:bold;margin-right:.3em;display:inline-block;min-width:5em}" +
+            ".st input{position:absolute;opacity:0;width:1px;height:1px;margin:0}" +
+            ".st label{display:inline-block;white-space:nowrap;cursor:pointer;border:1px solid #3465a4;border-radius:1em;padding:.05em .7em;margin:.15em .3em .15em 0;color:#1d3f6e}" +
+            ".st input:checked+label{background:#3465a4;color:#fff}.st input:focus-visible+label{outline:3px solid #f57900;outline-offset:1px}" +
+            ".st{position:relative}.st th{position:sticky;top:0}";
 
         private static void WriteStyle(StringBuilder sb, string id, List<List<KeyValuePair<string, int>>> filters, int columns)
         {
@@ -144,7 +150,7 @@ namespace OclcCataloging.Batch
         /// </summary>
         private void Ranks(int column, out int[] ascending, out int[] descending)
         {
-            var comparer = HtmlSortComparer.For(_columns[column].Kind);
+            var comparer = HtmlSortComparer.For(_columns[column]);
             var filled = Enumerable.Range(0, _rows.Count).Where(r => !string.IsNullOrEmpty(_rows[r][column])).ToList();
             filled.Sort((x, y) => comparer.Compare(_rows[x][column], _rows[y][column]));
             ascending = new int[_rows.Count];

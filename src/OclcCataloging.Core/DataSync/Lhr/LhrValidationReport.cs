@@ -19,8 +19,9 @@ namespace OclcCataloging.DataSync.Lhr
         private static readonly HtmlColumn[] Columns =
         {
             HtmlColumn.Text("Record"), HtmlColumn.Text("ControlNumber"), HtmlColumn.Text("OclcNumber"), HtmlColumn.Text("SourcePath"),
-            HtmlColumn.Number("RecordInFile"), HtmlColumn.Text("RuleId"), HtmlColumn.Text("Severity"), HtmlColumn.Text("Tag"),
-            HtmlColumn.Text("Position"), HtmlColumn.Text("Message"),
+            HtmlColumn.Number("RecordInFile"), HtmlColumn.Text("RuleId"),
+            HtmlColumn.Ranked("Severity", nameof(FindingSeverity.Error), nameof(FindingSeverity.Warning), ExcludedGroup), HtmlColumn.Text("Tag"),
+            HtmlColumn.Text("Position"), HtmlColumn.LongText("Message"),
         };
 
         private readonly FindingReport _report;

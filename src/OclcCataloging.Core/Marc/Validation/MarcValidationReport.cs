@@ -14,7 +14,9 @@ namespace OclcCataloging.Marc.Validation
         private static readonly HtmlColumn[] Columns =
         {
             HtmlColumn.Number("RecordNumber"), HtmlColumn.Text("ControlNumber"), HtmlColumn.Text("SourcePath"), HtmlColumn.Number("RecordInFile"),
-            HtmlColumn.Number("ByteOffset"), HtmlColumn.Text("RuleId"), HtmlColumn.Text("Severity"), HtmlColumn.Text("Place"), HtmlColumn.Text("Message"),
+            HtmlColumn.Number("ByteOffset"), HtmlColumn.Text("RuleId"),
+            HtmlColumn.Ranked("Severity", nameof(ValidationSeverity.Error), nameof(ValidationSeverity.Warning), nameof(ValidationSeverity.Info)),
+            HtmlColumn.Text("Place"), HtmlColumn.LongText("Message"),
         };
 
         private readonly FindingReport _report;

@@ -48,7 +48,7 @@ namespace OclcCataloging.Search.Batch
         private static readonly HtmlColumn[] FoundColumns =
         {
             HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Number("Hits"), HtmlColumn.Number("Downloaded"),
-            HtmlColumn.Text("OCLC numbers"), HtmlColumn.Text("First title"), HtmlColumn.Text("Query sent"),
+            HtmlColumn.Text("OCLC numbers"), HtmlColumn.LongText("First title"), HtmlColumn.Text("Query sent"),
         };
 
         private static readonly HtmlColumn[] NotFoundColumns = { HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Key type"), HtmlColumn.Text("Query sent") };
@@ -57,7 +57,7 @@ namespace OclcCataloging.Search.Batch
 
         private static readonly HtmlColumn[] ErrorColumns =
         {
-            HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Query sent"), HtmlColumn.Text("Error"), HtmlColumn.Text("Detail"),
+            HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Query sent"), HtmlColumn.Text("Error"), HtmlColumn.LongText("Detail"),
             HtmlColumn.Number("HTTP"), HtmlColumn.Number("Attempts"),
         };
 
