@@ -102,7 +102,9 @@ var rows = Array.prototype.map.call(table.tBodies[0].rows, function (tr) {
            tops: Array.prototype.map.call(tr.cells, function (c) { return Math.round(c.getBoundingClientRect().top); }),
            cells: Array.prototype.map.call(tr.cells, function (c) { return c.textContent; }) };
 });
-var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(rows); document.body.appendChild(pre);
+var head = table.tHead.rows[0];
+var header = { display: getComputedStyle(head).display, top: Math.round(head.cells[0].getBoundingClientRect().top), height: Math.round(head.cells[0].getBoundingClientRect().height) };
+var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify({ header: header, rows: rows }); document.body.appendChild(pre);
 </script>
 "@
         $copy = Join-Path $TestDrive "$Name.html"
@@ -113,10 +115,13 @@ var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSO
         $dom = Invoke-Browser $copy @('--dump-dom')
         $dom.ExitCode | Should -Be 0
         $dom.Output -match '<pre id="probe">(.*?)</pre>' | Should -BeTrue -Because 'the measuring script ran'
-        $rows = @([System.Net.WebUtility]::HtmlDecode($Matches[1]) | ConvertFrom-Json)
+        $measured = [System.Net.WebUtility]::HtmlDecode($Matches[1]) | ConvertFrom-Json
+        $rows = @($measured.rows)
         $rows.Count | Should -BeGreaterThan 0
+        $measured.header.height | Should -BeGreaterThan 0 -Because 'the header row stays visible whatever the filter'
         foreach ($row in $rows | Where-Object display -ne 'none') {
             @($row.tops | Select-Object -Unique).Count | Should -Be 1 -Because 'the cells of a row stay on one line of the grid'
+            $row.tops[0] | Should -BeGreaterThan $measured.header.top -Because 'the header comes first in every order'
         }
         [pscustomobject]@{
             Hidden  = @($rows | Where-Object display -eq 'none')

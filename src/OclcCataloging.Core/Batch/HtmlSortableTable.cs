@@ -118,7 +118,7 @@ namespace OclcCataloging.Batch
             }
             for (int f = 0; f < filters.Count; f++)
                 for (int v = 0; v < filters[f].Count; v++)
-                    sb.Append('#').Append(id).Append("-f").Append(Int(f)).Append('-').Append(Int(v)).Append(":checked~table tr:not(.f")
+                    sb.Append('#').Append(id).Append("-f").Append(Int(f)).Append('-').Append(Int(v)).Append(":checked~table tbody tr:not(.f")
                       .Append(Int(f)).Append('v').Append(Int(v)).Append("){display:none}");
             sb.Append("</style>\n");
         }

@@ -11,7 +11,8 @@ namespace OclcCataloging.Search.Batch
     /// The run summary as one self-contained HTML page (inline style and SVG, no script): counts per status with a bar
     /// chart, the run's settings and times (local time), then one collapsible section per status: the found keys with
     /// several hits to review first, then all found keys (titles, OCLC numbers), not found, too many and errors. Each
-    /// table has only the columns that mean something for its status. Every value is HTML-encoded.
+    /// table has only the columns that mean something for its status and sorts by any of them without script
+    /// (<see cref="HtmlSortableTable"/>; the errors also filter by error type). Every value is HTML-encoded.
     /// </summary>
     internal static class BatchHtmlSummary
     {
