@@ -73,7 +73,7 @@ namespace OclcCataloging.Batch
             Radio(sb, id + "-o", id + "-desc", false, "Descending");
 
             sb.Append("<table role=\"table\" style=\"grid-template-columns:");
-            foreach (var column in _columns) sb.Append(column.Wide ? " minmax(16em,max-content)" : " auto");
+            foreach (var column in _columns) sb.Append(' ').Append(Track(column));
             sb.Append("\">\n<thead role=\"rowgroup\"><tr role=\"row\">");
             foreach (var column in _columns) sb.Append("<th role=\"columnheader\">").Append(E(column.Header)).Append("</th>");
             sb.Append("</tr></thead>\n<tbody role=\"rowgroup\">\n");
@@ -100,8 +100,8 @@ namespace OclcCataloging.Batch
 
         /// <summary>The CSS the page head carries once for every sortable table.</summary>
         public const string SharedStyle =
-            ".st table{display:grid;gap:1px;background:#bbb;border:1px solid #bbb;width:max-content;max-width:100%}" +
-            ".st thead,.st tbody,.st tr{display:contents}.st th,.st td{border:0;background:#fff;order:0}.st th{background:#eee;order:-1}" +
+            ".st table{display:grid;gap:1px;background:#bbb;border:1px solid #bbb;width:max-content;max-width:100%;box-sizing:border-box}" +
+            ".st thead,.st tbody,.st tr{display:contents}.st th,.st td{border:0;background:#fff;order:0}.st td{overflow-wrap:anywhere}.st th{background:#eee;order:-1}" +
             ".st .legend{font-weight:bold;margin-right:.3em;display:inline-block;min-width:5em}" +
             ".st input{position:absolute;opacity:0;width:1px;height:1px;margin:0}" +
             ".st label{display:inline-block;white-space:nowrap;cursor:pointer;border:1px solid #3465a4;border-radius:1em;padding:.05em .7em;margin:.15em .3em .15em 0;color:#1d3f6e}" +
@@ -122,6 +122,13 @@ namespace OclcCataloging.Batch
                       .Append(Int(f)).Append('v').Append(Int(v)).Append("){display:none}");
             sb.Append("</style>\n");
         }
+
+        /// <summary>
+        /// The grid column width: long text keeps a readable minimum (a fifth of the table at most, so narrow windows
+        /// still fit), other text grows to at most 14em before it wraps, numbers and short values take their width.
+        /// </summary>
+        private static string Track(HtmlColumn column) =>
+            column.Wide ? "minmax(min(16em,20%),max-content)" : column.Kind == HtmlSortKind.Text ? "fit-content(14em)" : "auto";
 
         private static void Radio(StringBuilder sb, string name, string id, bool isChecked, string label)
         {

@@ -72,9 +72,9 @@ public class HtmlSortableTableTests
     [Fact]
     public void Long_text_columns_keep_a_readable_width()
     {
-        var table = new HtmlSortableTable(new[] { HtmlColumn.Number("#"), HtmlColumn.LongText("Message") });
-        table.Add(new[] { "1", "text" });
-        Assert.Contains("style=\"grid-template-columns: auto minmax(16em,max-content)\"", Write(table));
+        var table = new HtmlSortableTable(new[] { HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.LongText("Message") });
+        table.Add(new[] { "1", "k", "text" });
+        Assert.Contains("style=\"grid-template-columns: auto fit-content(14em) minmax(min(16em,20%),max-content)\"", Write(table));
     }
 
     [Fact]
