@@ -124,11 +124,10 @@ namespace OclcCataloging.Batch
         }
 
         /// <summary>
-        /// The grid column width: long text keeps a readable minimum (a fifth of the table at most, so narrow windows
-        /// still fit), other text grows to at most 14em before it wraps, numbers and short values take their width.
+        /// The grid column width: as wide as its content when the window allows; when it does not, long text keeps a
+        /// readable minimum (at most a fifth of the table, so narrow windows still fit) and the others wrap.
         /// </summary>
-        private static string Track(HtmlColumn column) =>
-            column.Wide ? "minmax(min(16em,20%),max-content)" : column.Kind == HtmlSortKind.Text ? "fit-content(14em)" : "auto";
+        private static string Track(HtmlColumn column) => column.Wide ? "minmax(min(16em,20%),max-content)" : "auto";
 
         private static void Radio(StringBuilder sb, string name, string id, bool isChecked, string label)
         {

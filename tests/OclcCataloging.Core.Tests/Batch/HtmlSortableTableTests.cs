@@ -74,7 +74,7 @@ public class HtmlSortableTableTests
     {
         var table = new HtmlSortableTable(new[] { HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.LongText("Message") });
         table.Add(new[] { "1", "k", "text" });
-        Assert.Contains("style=\"grid-template-columns: auto fit-content(14em) minmax(min(16em,20%),max-content)\"", Write(table));
+        Assert.Contains("style=\"grid-template-columns: auto auto minmax(min(16em,20%),max-content)\"", Write(table));
     }
 
     [Fact]
