@@ -29,11 +29,14 @@ namespace OclcCataloging.Actions
             return sb.ToString();
         }
 
-        private static readonly string[] Headers = { "#", "Input", "OCLC number", "Current", "Control number", "Message", "HTTP", "Attempts" };
+        private static readonly HtmlColumn[] Columns =
+        {
+            HtmlColumn.Number("#"), HtmlColumn.Text("Input"), HtmlColumn.Text("OCLC number"), HtmlColumn.Text("Current"), HtmlColumn.Text("Control number"),
+            HtmlColumn.LongText("Message"), HtmlColumn.Number("HTTP"), HtmlColumn.Number("Attempts"),
+        };
 
         private static void InputTable(StringBuilder sb, string title, IEnumerable<BatchActionResult> rows) =>
-            ItemTable(sb, title, rows.ToList(), Headers,
-                r => new[] { Number(r.Sequence), r.Input, r.OclcNumber, r.CurrentOclcNumber, r.ControlNumber, r.Message, Number(r.HttpStatus), Number(r.Attempts) },
-                0, 6, 7);
+            ItemTable(sb, title, rows.ToList(), Columns,
+                r => new[] { Number(r.Sequence), r.Input, r.OclcNumber, r.CurrentOclcNumber, r.ControlNumber, r.Message, Number(r.HttpStatus), Number(r.Attempts) });
     }
 }

@@ -39,26 +39,17 @@ namespace OclcCataloging.Batch
             return false;
         }
 
-        /// <summary>
-        /// A section (see <see cref="Section"/>) with a table of items. Cells are encoded here; a column whose header
-        /// starts with '#' or is listed in <paramref name="numeric"/> is right-aligned.
-        /// </summary>
-        public static void ItemTable<T>(StringBuilder sb, string title, IReadOnlyList<T> items, string[] headers, Func<T, string?[]> cells, params int[] numeric)
+        /// <summary>A section (see <see cref="Section"/>) with a sortable table of items (cells are encoded by the table).</summary>
+        public static void ItemTable<T>(StringBuilder sb, string title, IReadOnlyList<T> items, HtmlColumn[] columns, Func<T, string?[]> cells)
         {
             if (!Section(sb, title, items.Count)) return;
-            sb.Append("<table>\n<tr>");
-            foreach (var h in headers) sb.Append("<th>").Append(E(h)).Append("</th>");
-            sb.Append("</tr>\n");
-            foreach (var item in items)
-            {
-                sb.Append("<tr>");
-                var values = cells(item);
-                for (int i = 0; i < values.Length; i++)
-                    sb.Append(Array.IndexOf(numeric, i) >= 0 ? "<td class=\"n\">" : "<td>").Append(E(values[i] ?? "")).Append("</td>");
-                sb.Append("</tr>\n");
-            }
-            sb.Append("</table>\n");
+            var table = new HtmlSortableTable(columns);
+            foreach (var item in items) table.Add(cells(item));
+            table.Write(sb, TableId(sb));
         }
+
+        /// <summary>An id unique in the page being written: the position the table starts at.</summary>
+        public static string TableId(StringBuilder sb) => "t" + sb.Length.ToString(CultureInfo.InvariantCulture);
 
         public static string Number(long? n) => n.HasValue ? n.Value.ToString(CultureInfo.InvariantCulture) : "";
 
@@ -70,7 +61,8 @@ namespace OclcCataloging.Batch
             sb.Append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
               .Append("th,td{border:1px solid #bbb;padding:.3em .6em;text-align:left;vertical-align:top}th{background:#eee}")
               .Append("td.n{text-align:right}.stopped{color:#a00;font-weight:bold}details{margin:.4em 0}summary{cursor:pointer;font-weight:bold}")
-              .Append(".chart text{font:13px system-ui,sans-serif;fill:#222}.more{color:#555;font-style:italic}</style>\n</head>\n<body>\n");
+              .Append(".chart text{font:13px system-ui,sans-serif;fill:#222}.more{color:#555;font-style:italic}")
+              .Append(HtmlSortableTable.SharedStyle).Append("</style>\n</head>\n<body>\n");
         }
 
         /// <summary>"The run stopped before the last {item}: reason. … {resumeAdvice}" (the advice is worded by the caller).</summary>
@@ -109,25 +101,23 @@ namespace OclcCataloging.Batch
         }
 
         /// <summary>
-        /// A collapsible section (&lt;details&gt;, no script) headed "title (count)" with a table of the rows it keeps;
-        /// when it kept fewer than <paramref name="count"/>, a note says the rest are in the CSV.
+        /// A collapsible section (&lt;details&gt;, no script) headed "title (count)" with a sortable table of the rows it
+        /// keeps; when it kept fewer than <paramref name="count"/>, a note says the rest are in the CSV.
         /// </summary>
-        public static void DetailsTable(StringBuilder sb, string title, long count, IReadOnlyList<string?[]> rows, string[] headers, bool open)
+        public static void DetailsTable(StringBuilder sb, string title, long count, HtmlSortableTable table, bool open)
         {
             sb.Append(open ? "<details open>" : "<details>").Append("<summary>").Append(E(title)).Append(" (")
-              .Append(count.ToString(CultureInfo.InvariantCulture)).Append(")</summary>\n<table>\n<tr>");
-            foreach (var h in headers) sb.Append("<th>").Append(E(h)).Append("</th>");
-            sb.Append("</tr>\n");
-            foreach (var row in rows)
-            {
-                sb.Append("<tr>");
-                foreach (var cell in row) sb.Append("<td>").Append(E(cell ?? "")).Append("</td>");
-                sb.Append("</tr>\n");
-            }
-            sb.Append("</table>\n");
-            if (rows.Count < count)
-                sb.Append("<p class=\"more\">").Append((count - rows.Count).ToString(CultureInfo.InvariantCulture)).Append(" more in the CSV report.</p>\n");
+              .Append(count.ToString(CultureInfo.InvariantCulture)).Append(")</summary>\n");
+            table.Write(sb, TableId(sb));
+            More(sb, count - table.Count, "");
             sb.Append("</details>\n");
+        }
+
+        /// <summary>"n more in the CSV report." when rows were left out of a table (a prefix such as a group name may lead).</summary>
+        public static void More(StringBuilder sb, long leftOut, string prefix)
+        {
+            if (leftOut > 0)
+                sb.Append("<p class=\"more\">").Append(E(prefix)).Append(leftOut.ToString(CultureInfo.InvariantCulture)).Append(" more in the CSV report.</p>\n");
         }
 
         public static void End(StringBuilder sb) => sb.Append("</body>\n</html>\n");

@@ -11,8 +11,9 @@ namespace OclcCataloging.Batch
     /// as findings arrive; the HTML page keeps the counts per group (rule) and the first
     /// <see cref="RowsPerGroup"/> rows of each, so memory stays bounded on any file. Both files are renamed into place
     /// by <see cref="Complete"/>; disposing without it leaves nothing behind.
-    /// The page: summary counts, a bar chart of findings per group, the settings, then one &lt;details&gt; section per
-    /// group (most severe first, then the largest) with its rows in input order. No script: the grouping is done here.
+    /// The page: summary counts, a bar chart of findings per group, the settings, then one table of the kept rows the
+    /// reader filters by severity and by group and sorts by any column without script (<see cref="HtmlSortableTable"/>);
+    /// as written, the groups come most severe first, then the largest, each in input order.
     /// </summary>
     internal sealed class FindingReport : IDisposable
     {
@@ -20,19 +21,19 @@ namespace OclcCataloging.Batch
 
         private readonly AtomicFileWriter _csv;
         private readonly AtomicFileWriter _html;
-        private readonly string[] _headers;
+        private readonly HtmlColumn[] _columns;
         private readonly Dictionary<string, Group> _groups = new Dictionary<string, Group>(StringComparer.Ordinal);
 
-        public FindingReport(string csvPath, string[] headers)
+        public FindingReport(string csvPath, HtmlColumn[] columns)
         {
             CsvPath = System.IO.Path.GetFullPath(csvPath);
             HtmlPath = System.IO.Path.ChangeExtension(CsvPath, ".html");
-            _headers = headers;
+            _columns = columns;
             _csv = new AtomicFileWriter(CsvPath);
             _html = new AtomicFileWriter(HtmlPath);
             byte[] bom = new UTF8Encoding(true).GetPreamble();
             _csv.Stream.Write(bom, 0, bom.Length);
-            Write(Csv.FormatRecord(headers));
+            Write(Csv.FormatRecord(columns.Select(c => c.Header).ToArray()));
         }
 
         public string CsvPath { get; }
@@ -67,10 +68,13 @@ namespace OclcCataloging.Batch
                 HtmlBarChart.Append(sb, "Findings by " + groupName, ordered.Select(g => BatchHtmlPage.N(g.Name + " (" + g.Severity + ")", g.Count)).ToList());
             }
             BatchHtmlPage.Settings(sb, settings, started, DateTimeOffset.Now, CsvPath);
-            if (BatchHtmlPage.Section(sb, "Findings", ordered.Count))
+            if (BatchHtmlPage.Section(sb, "Findings", (int)Math.Min(int.MaxValue, ordered.Sum(g => g.Count))))
             {
+                var table = new HtmlSortableTable(_columns).Filter("Severity").Filter(char.ToUpperInvariant(groupName[0]) + groupName.Substring(1));
                 foreach (var g in ordered)
-                    BatchHtmlPage.DetailsTable(sb, g.Name + " — " + g.Severity, g.Count, g.Rows, _headers, open: ordered.Count == 1);
+                    foreach (var row in g.Rows) table.Add(row, g.Severity, g.Name);
+                table.Write(sb, BatchHtmlPage.TableId(sb));
+                foreach (var g in ordered) BatchHtmlPage.More(sb, g.Count - g.Rows.Count, g.Name + ": ");
             }
             BatchHtmlPage.End(sb);
             byte[] html = new UTF8Encoding(false).GetBytes(sb.ToString());

@@ -15,14 +15,20 @@ namespace OclcCataloging.DataSync.Lhr
     {
         private const string ExcludedGroup = "Excluded";
 
-        private static readonly string[] Headers =
-            { "Record", "ControlNumber", "OclcNumber", "SourcePath", "RecordInFile", "RuleId", "Severity", "Tag", "Position", "Message" };
+        // Record is text: a file-level finding lists several records ("3 7 12"); text order compares digit runs as numbers.
+        private static readonly HtmlColumn[] Columns =
+        {
+            HtmlColumn.Text("Record"), HtmlColumn.Text("ControlNumber"), HtmlColumn.Text("OclcNumber"), HtmlColumn.Text("SourcePath"),
+            HtmlColumn.Number("RecordInFile"), HtmlColumn.Text("RuleId"),
+            HtmlColumn.Ranked("Severity", nameof(FindingSeverity.Error), nameof(FindingSeverity.Warning), ExcludedGroup), HtmlColumn.Text("Tag"),
+            HtmlColumn.Text("Position"), HtmlColumn.LongText("Message"),
+        };
 
         private readonly FindingReport _report;
         private readonly LhrValidationSummary _summary = new LhrValidationSummary();
         private readonly DateTimeOffset _started = DateTimeOffset.Now;
 
-        public LhrValidationReport(string csvPath) => _report = new FindingReport(csvPath, Headers);
+        public LhrValidationReport(string csvPath) => _report = new FindingReport(csvPath, Columns);
 
         public string CsvPath => _report.CsvPath;
 

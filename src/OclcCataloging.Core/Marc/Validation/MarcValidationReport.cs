@@ -11,14 +11,19 @@ namespace OclcCataloging.Marc.Validation
     /// </summary>
     internal sealed class MarcValidationReport : IDisposable
     {
-        private static readonly string[] Headers =
-            { "RecordNumber", "ControlNumber", "SourcePath", "RecordInFile", "ByteOffset", "RuleId", "Severity", "Place", "Message" };
+        private static readonly HtmlColumn[] Columns =
+        {
+            HtmlColumn.Number("RecordNumber"), HtmlColumn.Text("ControlNumber"), HtmlColumn.Text("SourcePath"), HtmlColumn.Number("RecordInFile"),
+            HtmlColumn.Number("ByteOffset"), HtmlColumn.Text("RuleId"),
+            HtmlColumn.Ranked("Severity", nameof(ValidationSeverity.Error), nameof(ValidationSeverity.Warning), nameof(ValidationSeverity.Info)),
+            HtmlColumn.Text("Place"), HtmlColumn.LongText("Message"),
+        };
 
         private readonly FindingReport _report;
         private readonly MarcValidationSummary _summary = new MarcValidationSummary();
         private readonly DateTimeOffset _started = DateTimeOffset.Now;
 
-        public MarcValidationReport(string csvPath) => _report = new FindingReport(csvPath, Headers);
+        public MarcValidationReport(string csvPath) => _report = new FindingReport(csvPath, Columns);
 
         public string CsvPath => _report.CsvPath;
 

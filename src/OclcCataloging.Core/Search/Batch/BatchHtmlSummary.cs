@@ -11,7 +11,8 @@ namespace OclcCataloging.Search.Batch
     /// The run summary as one self-contained HTML page (inline style and SVG, no script): counts per status with a bar
     /// chart, the run's settings and times (local time), then one collapsible section per status: the found keys with
     /// several hits to review first, then all found keys (titles, OCLC numbers), not found, too many and errors. Each
-    /// table has only the columns that mean something for its status. Every value is HTML-encoded.
+    /// table has only the columns that mean something for its status and sorts by any of them without script
+    /// (<see cref="HtmlSortableTable"/>; the errors also filter by error type). Every value is HTML-encoded.
     /// </summary>
     internal static class BatchHtmlSummary
     {
@@ -32,30 +33,47 @@ namespace OclcCataloging.Search.Batch
             Timings(sb, "Target", summary.Target, summary, "Search time", summary.SearchTime, "Keys per second", summary.KeysPerSecond);
 
             var found = rows.Where(r => r.Status == KeySearchStatus.Found).ToList();
-            Section(sb, "Found, several hits — review", found.Where(r => r.HitCount > 1).OrderByDescending(r => r.HitCount).ToList(), FoundHeaders, FoundCells, open: true);
-            Section(sb, "Found", found, FoundHeaders, FoundCells, open: false);
-            Section(sb, "Not found", rows.Where(r => r.Status == KeySearchStatus.NotFound).ToList(), NotFoundHeaders,
+            Section(sb, "Found, several hits — review", found.Where(r => r.HitCount > 1).OrderByDescending(r => r.HitCount).ToList(), FoundColumns, FoundCells, open: true);
+            Section(sb, "Found", found, FoundColumns, FoundCells, open: false);
+            Section(sb, "Not found", rows.Where(r => r.Status == KeySearchStatus.NotFound).ToList(), NotFoundColumns,
                 r => new[] { Number(r.Sequence), r.Key, r.KeyType?.ToString(), r.QuerySent }, open: true);
-            Section(sb, "Too many", rows.Where(r => r.Status == KeySearchStatus.TooMany).ToList(), TooManyHeaders,
+            Section(sb, "Too many", rows.Where(r => r.Status == KeySearchStatus.TooMany).ToList(), TooManyColumns,
                 r => new[] { Number(r.Sequence), r.Key, r.QuerySent, Number(r.HitCount) }, open: true);
-            Section(sb, "Errors", rows.Where(r => r.Status == KeySearchStatus.Error).ToList(), ErrorHeaders,
-                r => new[] { Number(r.Sequence), r.Key, r.QuerySent, r.ErrorType, r.ErrorDetail, Number(r.HttpStatus), Number(r.Attempts) }, open: true);
+            Section(sb, "Errors", rows.Where(r => r.Status == KeySearchStatus.Error).ToList(), ErrorColumns,
+                r => new[] { Number(r.Sequence), r.Key, r.QuerySent, r.ErrorType, r.ErrorDetail, Number(r.HttpStatus), Number(r.Attempts) }, open: true,
+                filter: "Error", filterValue: r => r.ErrorType ?? "");
             End(sb);
             return sb.ToString();
         }
 
-        private static readonly string[] FoundHeaders = { "#", "Key", "Hits", "Downloaded", "OCLC numbers", "First title", "Query sent" };
-        private static readonly string[] NotFoundHeaders = { "#", "Key", "Key type", "Query sent" };
-        private static readonly string[] TooManyHeaders = { "#", "Key", "Query sent", "Hits" };
-        private static readonly string[] ErrorHeaders = { "#", "Key", "Query sent", "Error", "Detail", "HTTP", "Attempts" };
+        private static readonly HtmlColumn[] FoundColumns =
+        {
+            HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Number("Hits"), HtmlColumn.Number("Downloaded"),
+            HtmlColumn.Text("OCLC numbers"), HtmlColumn.LongText("First title"), HtmlColumn.Text("Query sent"),
+        };
+
+        private static readonly HtmlColumn[] NotFoundColumns = { HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Key type"), HtmlColumn.Text("Query sent") };
+
+        private static readonly HtmlColumn[] TooManyColumns = { HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Query sent"), HtmlColumn.Number("Hits") };
+
+        private static readonly HtmlColumn[] ErrorColumns =
+        {
+            HtmlColumn.Number("#"), HtmlColumn.Text("Key"), HtmlColumn.Text("Query sent"), HtmlColumn.Text("Error"), HtmlColumn.LongText("Detail"),
+            HtmlColumn.Number("HTTP"), HtmlColumn.Number("Attempts"),
+        };
 
         private static string?[] FoundCells(BatchSearchResult r) =>
             new[] { Number(r.Sequence), r.Key, Number(r.HitCount), Number(r.RecordsDownloaded), r.OclcNumbers, r.FirstTitle, r.QuerySent };
 
-        private static void Section(StringBuilder sb, string title, List<BatchSearchResult> rows, string[] headers, Func<BatchSearchResult, string?[]> cells, bool open)
+        private static void Section(StringBuilder sb, string title, List<BatchSearchResult> rows, HtmlColumn[] columns, Func<BatchSearchResult, string?[]> cells,
+            bool open, string? filter = null, Func<BatchSearchResult, string>? filterValue = null)
         {
             if (rows.Count == 0) return;
-            DetailsTable(sb, title, rows.Count, rows.Take(RowsPerSection).Select(cells).ToList(), headers, open && rows.Count <= RowsPerSection);
+            var table = new HtmlSortableTable(columns);
+            if (filter != null) table.Filter(filter);
+            foreach (var row in rows.Take(RowsPerSection))
+                table.Add(cells(row), filterValue == null ? Array.Empty<string>() : new[] { filterValue(row) });
+            DetailsTable(sb, title, rows.Count, table, open && rows.Count <= RowsPerSection);
         }
     }
 }

@@ -18,7 +18,7 @@ public class MarcValidationReportTests
         .Replace("$a0306406152", "$a0306406153");
 
     [Fact]
-    public void Csv_has_one_row_per_finding_and_html_groups_them_by_rule_with_counts_and_chart()
+    public void Csv_has_one_row_per_finding_and_html_filters_them_by_severity_and_rule_with_counts_and_chart()
     {
         using var folder = new BatchTestFolder();
         string csv = folder.File("check.csv");
@@ -39,10 +39,11 @@ public class MarcValidationReportTests
         Assert.Contains("<tr><td>Records</td><td class=\"n\">2</td></tr>", html);
         Assert.Contains("<tr><td>Valid records</td><td class=\"n\">1</td></tr>", html);
         Assert.Contains("<svg class=\"chart\"", html);
-        Assert.Contains("<summary>" + MarcRuleCatalog.IsbnCheckDigit + " — Error (1)</summary>", html);
+        Assert.Matches("<label for=\"t\\d+-f1-\\d+\">" + MarcRuleCatalog.IsbnCheckDigit + " \\(1\\)</label>", html);
+        Assert.Matches("<span class=\"legend\">Severity:</span>\n<input [^>]*><label [^>]*>All \\(\\d+\\)</label>\n<input [^>]*><label [^>]*>Error \\(1\\)</label>", html);
         Assert.Contains("<tr><th>-Level</th><td>Full</td></tr>", html);
-        // errors come before warnings
-        Assert.True(html.IndexOf("— Error (", StringComparison.Ordinal) < html.IndexOf("— Warning (", StringComparison.Ordinal));
+        // as written, errors come before warnings
+        Assert.True(html.IndexOf("<td role=\"cell\">Error</td>", StringComparison.Ordinal) < html.IndexOf("<td role=\"cell\">Warning</td>", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,7 +60,8 @@ public class MarcValidationReportTests
         }
         Assert.Equal(records + 2, File.ReadAllText(csv).Split("\r\n").Length); // header + rows + final empty
         string html = File.ReadAllText(folder.File("many.html"));
-        Assert.Contains("<p class=\"more\">3 more in the CSV report.</p>", html);
+        Assert.Contains("<p class=\"more\">" + MarcRuleCatalog.IsbnCheckDigit + ": 3 more in the CSV report.</p>", html);
+        Assert.Contains(">All (" + FindingReport.RowsPerGroup + ")</label>", html);
     }
 
     [Fact]
