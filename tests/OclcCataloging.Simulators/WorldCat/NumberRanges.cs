@@ -25,6 +25,16 @@ internal static class NumberRanges
             return (Number(sides[0]), Number(sides[1]));
         }).ToList();
 
+    /// <summary>"312010=MAIN,312010=EAST@227523461": OCLC number = holding library code, optionally @ the LHR's control number.</summary>
+    public static IEnumerable<(long OclcNumber, string LibraryCode, long? ControlNumber)> ParseLhrs(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p =>
+        {
+            var sides = p.Split('=');
+            if (sides.Length != 2 || sides[1].Length == 0) throw new ArgumentException("Expected OCLCNUMBER=LIBRARY[@CONTROLNUMBER], not " + p);
+            var library = sides[1].Split('@');
+            return (Number(sides[0]), library[0], library.Length > 1 ? Number(library[1]) : (long?)null);
+        }).ToList();
+
     private static long Number(string text) =>
         long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0
             ? n : throw new ArgumentException("Not an OCLC number: " + text);

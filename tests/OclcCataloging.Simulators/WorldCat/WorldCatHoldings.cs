@@ -54,6 +54,11 @@ public sealed class WorldCatHoldings
             Set(institution.RegistryId, n);
             AddLhr(institution.RegistryId, n, SeedLhr(n, institution.Symbol, options.SeedLhrLibraryCode), null);
         }
+        foreach (var (n, library, controlNumber) in options.SeedLhrsAt)
+        {
+            Set(institution.RegistryId, n);
+            AddLhr(institution.RegistryId, n, SeedLhr(n, institution.Symbol, library), controlNumber);
+        }
     }
 
     /// <summary>A minimal LHR as OCLC's example shapes it: 004 the bib, 852 $a symbol $b library $c shelving location, 876 $p barcode.</summary>

@@ -84,6 +84,9 @@ public sealed class WorldCatSimulatorOptions
 
     public string SeedLhrLibraryCode { get; set; } = "MAIN";
 
+    /// <summary>Extra seeded LHRs (the command line's --lhr): held, with one LHR at that holding library, under that control number when given.</summary>
+    public List<(long OclcNumber, string LibraryCode, long? ControlNumber)> SeedLhrsAt { get; } = new();
+
     /// <summary>Faults by OCLC number queued when the simulator starts (the command line's --number-fault).</summary>
     public List<(long OclcNumber, string Kind, int Times)> NumberFaults { get; } = new();
 
@@ -126,6 +129,11 @@ public sealed class WorldCatSimulatorOptions
                 case "held-with-lhr": o.SeedLhrs.UnionWith(NumberRanges.Parse(Value())); break;
                 case "held-with-lbd": o.SeedLbds.UnionWith(NumberRanges.Parse(Value())); break;
                 case "lhr-library": o.SeedLhrLibraryCode = Value(); break;
+                case "bib":
+                    foreach (var n in NumberRanges.Parse(Value()))
+                        if (o.Catalogue.Find(n) == null) o.Catalogue.Add(new SimulatedBib { OclcNumber = n, Title = $"A simulated record : number {n}", Publisher = "Loopback Books" });
+                    break;
+                case "lhr": o.SeedLhrsAt.AddRange(NumberRanges.ParseLhrs(Value())); break;
                 case "merge":
                     foreach (var (former, current) in NumberRanges.ParsePairs(Value())) o.Catalogue.AddMergedNumber(former, current);
                     break;
