@@ -205,7 +205,7 @@ namespace OclcCataloging.Commands
                 ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed,
                     e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path));
             }
-            CommitRejects();
+            _rejects?.CommitAndReport(this);
             MarcConversionSummary summary = _converter.Summary;
             WriteVerbose("Wrote " + summary.RecordsOut.ToString("N0", CultureInfo.CurrentCulture) + " records to '" + path + "'"
                 + (summary.RecordsIn > summary.RecordsOut ? "; " + (summary.RecordsIn - summary.RecordsOut).ToString("N0", CultureInfo.CurrentCulture) + " records could not be written." : "."));
@@ -224,15 +224,7 @@ namespace OclcCataloging.Commands
             _converter?.Dispose();
             _converter = null;
             if (_rejects == null) return;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                // Nothing can be reported any more; the temporary file is removed below.
-            }
-            _rejects.Dispose();
+            _rejects.KeepAndDispose();
             _rejects = null;
         }
 
@@ -319,35 +311,13 @@ namespace OclcCataloging.Commands
         {
             foreach (string input in _inputs)
             {
-                if (!SamePath(input, path)) continue;
+                if (!ProviderPaths.SamePath(input, path)) continue;
                 string message = "'" + path + "' is both an input file and the " + what + " file; nothing was converted.";
                 ThrowTerminatingError(new ErrorRecord(new IOException(message), errorId, ErrorCategory.InvalidArgument, path)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
                 });
             }
-        }
-
-        private void CommitRejects()
-        {
-            if (_rejects == null) return;
-            int count = _rejects.Count;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(new ErrorRecord(e, ErrorIds.RejectFileWriteFailed, ErrorCategory.WriteError, _rejects.Path));
-                return;
-            }
-            if (count > 0) WriteVerbose("Appended " + count + " reject(s) (unreadable records, bytes outside any record) to '" + _rejects.Path + "'.");
-        }
-
-        private static bool SamePath(string a, string b)
-        {
-            var comparison = System.IO.Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b), comparison);
         }
     }
 }
