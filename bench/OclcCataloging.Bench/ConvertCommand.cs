@@ -14,14 +14,14 @@ namespace OclcCataloging.Bench
     /// </summary>
     internal static class ConvertCommand
     {
-        public static int Run(string path, string output, string format, bool oneThread)
+        public static int Run(string path, string output, string format, bool oneThread, int threads, long collectEvery = -1, int collectGeneration = 0)
         {
             var fmt = (MarcFormat)Enum.Parse(typeof(MarcFormat), format, ignoreCase: true);
             if (oneThread) return RunOneThread(path, output, fmt);
             long events = 0;
             var sw = Stopwatch.StartNew();
             MarcConversionSummary summary;
-            using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false)))
+            using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false), Options(threads, collectEvery, collectGeneration)))
             {
                 converter.Start();
                 bool completed = false;
@@ -40,9 +40,16 @@ namespace OclcCataloging.Bench
             sw.Stop();
             Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, new Dictionary<string, object>
             {
-                ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
+                ["threads"] = threads, ["gen2SizeMB"] = Math.Round(GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes / 1048576.0, 1), ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
             });
             return 0;
+        }
+
+        private static MarcFileConverterOptions Options(int threads, long collectEvery, int collectGeneration)
+        {
+            var options = new MarcFileConverterOptions { Threads = threads, CollectGeneration = collectGeneration };
+            if (collectEvery >= 0) options.CollectEveryBytes = collectEvery;
+            return options;
         }
 
         private static int RunOneThread(string path, string output, MarcFormat fmt)

@@ -49,6 +49,8 @@ namespace OclcCataloging.Marc.Conversion
         private long _currentPosition;
         private long _recordsRead;
         private long _recordsChunked; // the reading thread's own count
+        private long _bytesBeforeFile; // the reading thread's: input bytes of the files before the current one
+        private readonly ConversionMemoryPolicy _memory;
 
         /// <param name="inputs">The files to read, in order.</param>
         /// <param name="target">The file to write, as decided by <see cref="MarcFileWriter.ChooseTarget"/>.</param>
@@ -84,6 +86,7 @@ namespace OclcCataloging.Marc.Conversion
             _events = new BlockingCollection<MarcConversionEvent>(4096);
             _stopReading = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
             _stopSerialising = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            _memory = new ConversionMemoryPolicy(_options.CollectEveryBytes, _options.CollectGeneration);
             _summary.Destination = _writer.DestinationPath;
             _summary.Format = _writer.Format;
             _summary.Files = _inputs.Length;
@@ -292,6 +295,7 @@ namespace OclcCataloging.Marc.Conversion
                             chunkStart = reader.Position;
                             Interlocked.Exchange(ref _currentPosition, chunkStart);
                             Flush(batch, token);
+                            _memory.Read(_bytesBeforeFile + chunkStart);
                         }
                     }
                     else if (result.Error != null)
@@ -311,6 +315,7 @@ namespace OclcCataloging.Marc.Conversion
                     }
                 }
                 Interlocked.Exchange(ref _currentPosition, reader.Position);
+                _bytesBeforeFile += reader.Position;
             }
             _summary.RecordsIn += records;
             _summary.StrayByteRuns += stray;
