@@ -12,7 +12,7 @@ using OclcCataloging.Marc.Iso2709;
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Converts MARC files (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) into one MARC file in another format or character coding, on two threads, all or nothing.</para>
+    /// <para type="synopsis">Converts MARC files (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) into one MARC file in another format or character coding, on several threads, all or nothing.</para>
     /// </summary>
     [Cmdlet(VerbsData.Convert, "MarcFile", HelpUri = HelpLinks.Folder + "Convert-MarcFile.md", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -117,6 +117,11 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Threads that convert and serialise records side by side (default: the processor count); 0 or 1: the writing thread does it itself. The output does not depend on it.</summary>
+        [Parameter]
+        [ValidateRange(0, MarcFileConverterOptions.MaxThreads)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
         /// <summary>Write a summary of the conversion (records in and out, rejected, warnings, bytes) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -183,6 +188,7 @@ namespace OclcCataloging.Commands
                     InputEncoding = InputEncoding,
                     OutputEncoding = Encoding,
                     MaxUnreadableInARow = MaxUnreadableInARow,
+                    Threads = ThrottleLimit,
                     Writer = new MarcFileWriterOptions { ReplaceReadOnly = Force, OversizePolicy = OversizePolicy, JsonArray = JsonArray },
                 }, DeferredRetryExecutor.FileRetry);
             }
@@ -212,7 +218,7 @@ namespace OclcCataloging.Commands
             if (PassThru) WriteObject(summary);
         }
 
-        /// <summary>Ctrl+C: both threads stop; <see cref="Dispose"/> removes the unfinished output.</summary>
+        /// <summary>Ctrl+C: every thread stops; <see cref="Dispose"/> removes the unfinished output.</summary>
         protected override void StopProcessing()
         {
             _converter?.Cancel();
