@@ -19,6 +19,7 @@ namespace OclcCataloging.Bench
             var fmt = (MarcFormat)Enum.Parse(typeof(MarcFormat), format, ignoreCase: true);
             if (oneThread) return RunOneThread(path, output, fmt);
             long events = 0;
+            using var sampler = new ThreadCpuSampler();
             var sw = Stopwatch.StartNew();
             MarcConversionSummary summary;
             using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false), Options(threads, collectEvery, collectGeneration)))
@@ -38,10 +39,12 @@ namespace OclcCataloging.Bench
                 summary = converter.Summary;
             }
             sw.Stop();
-            Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, new Dictionary<string, object>
+            var extra = new Dictionary<string, object>
             {
                 ["threads"] = threads, ["gen2SizeMB"] = Math.Round(GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes / 1048576.0, 1), ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
-            });
+            };
+            foreach (var kv in sampler.Stop()) extra[kv.Key] = kv.Value;
+            Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, extra);
             return 0;
         }
 

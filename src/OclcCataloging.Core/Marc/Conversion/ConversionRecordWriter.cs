@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Marc.Conversion
@@ -31,6 +32,7 @@ namespace OclcCataloging.Marc.Conversion
         /// An exception other than a refused record (the output failed) leaves the events found so far, those of the
         /// record being written included, in the chunk.
         /// </summary>
+        [MethodImpl(HotPath.Compile)]
         internal void WriteChunk(ConversionChunk chunk)
         {
             long number = chunk.FirstRecordNumber - 1;
@@ -48,6 +50,7 @@ namespace OclcCataloging.Marc.Conversion
             }
         }
 
+        [MethodImpl(HotPath.Compile)]
         private bool WriteRecord(MarcRecord record, long number, ConversionChunk chunk)
         {
             List<MarcConversionEvent> events = chunk.Events;

@@ -131,14 +131,14 @@ namespace OclcCataloging.Marc.Conversion
         {
             if (_readThread != null) throw new InvalidOperationException("The conversion was already started.");
             _clock.Start();
-            _readThread = new Thread(ReadAll) { IsBackground = true, Name = "MARC conversion: read" };
-            _writeThread = new Thread(WriteAll) { IsBackground = true, Name = "MARC conversion: write" };
+            _readThread = new Thread(ReadAll) { IsBackground = true, Name = "MARC read" };
+            _writeThread = new Thread(WriteAll) { IsBackground = true, Name = "MARC write" };
             if (_work != null)
             {
                 _serialiseThreads = new Thread[_threads];
                 for (int i = 0; i < _threads; i++)
                 {
-                    _serialiseThreads[i] = new Thread(SerialiseAll) { IsBackground = true, Name = "MARC conversion: serialise " + (i + 1) };
+                    _serialiseThreads[i] = new Thread(SerialiseAll) { IsBackground = true, Name = "MARC serialise " + (i + 1) };
                     _serialiseThreads[i].Start();
                 }
             }
