@@ -8,7 +8,7 @@ namespace OclcCataloging.Marc.Conversion
     /// chunks in flight alive and promotes them; left to the collector's own budgets, promoted records pile up in the
     /// older generations between their rare collections, and the process grows with the file. So the reading thread
     /// collects the young generations (the serialising threads' allocations included: they are the process's) every
-    /// <see cref="CollectEveryBytes"/> of input: what is promoted dies young, and the heap stays about the size of the
+    /// <see cref="MarcFileConverterOptions.CollectEveryBytes"/> of input: what is promoted dies young, and the heap stays about the size of the
     /// chunks in flight, whatever the size of the input.
     /// </summary>
     internal sealed class ConversionMemoryPolicy

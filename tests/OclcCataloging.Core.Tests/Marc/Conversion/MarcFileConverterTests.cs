@@ -392,4 +392,34 @@ public sealed class MarcFileConverterTests : IDisposable
         Assert.False(File.Exists(dest));
         Assert.Equal(new[] { "in.mrc" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
     }
+
+    [Theory]
+    [InlineData(MarcFormat.MarcXml, false)]
+    [InlineData(MarcFormat.Json, true)]
+    [InlineData(MarcFormat.Json, false)]
+    [InlineData(MarcFormat.Iso2709, false)]
+    [InlineData(MarcFormat.Mrk8, false)]
+    public void Appending_with_serialising_threads_gives_the_bytes_of_one_thread(MarcFormat format, bool jsonArray)
+    {
+        string many = Write("many.mrc", ManyRecords(50));
+        byte[]? expected = null;
+        foreach (int threads in new[] { 0, 3 })
+        {
+            string dest = P("append-" + threads);
+            var seed = Options(format);
+            seed.Writer.JsonArray = jsonArray;
+            Sequential(new[] { Write("seed.mrc", ManyRecords(3)) }, dest, seed);
+            var o = Options(format, batch: 4, threads: threads);
+            o.Writer.JsonArray = jsonArray;
+            using (var converter = new MarcFileConverter(new[] { many }, MarcFileWriter.ChooseTarget(dest, format, append: true), o))
+            {
+                converter.Start();
+                Assert.Equal("completed", Drain(converter)[^1]);
+                converter.Commit();
+            }
+            byte[] bytes = File.ReadAllBytes(dest);
+            if (expected == null) expected = bytes;
+            else Assert.True(expected.SequenceEqual(bytes), format + ": appending with threads gives other bytes");
+        }
+    }
 }
