@@ -14,12 +14,12 @@ namespace OclcCataloging.Bench
     /// </summary>
     internal static class ConvertCommand
     {
-        public static int Run(string path, string output, string format, bool oneThread, int threads, long collectEvery = -1, int collectGeneration = 0)
+        public static int Run(string path, string output, string format, bool oneThread, int threads, long collectEvery = -1, int collectGeneration = 0, bool threadCpu = false)
         {
             var fmt = (MarcFormat)Enum.Parse(typeof(MarcFormat), format, ignoreCase: true);
             if (oneThread) return RunOneThread(path, output, fmt);
             long events = 0;
-            using var sampler = new ThreadCpuSampler();
+            using var sampler = threadCpu ? new ThreadCpuSampler() : null;
             var sw = Stopwatch.StartNew();
             MarcConversionSummary summary;
             using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false), Options(threads, collectEvery, collectGeneration)))
@@ -43,7 +43,7 @@ namespace OclcCataloging.Bench
             {
                 ["threads"] = threads, ["gen2SizeMB"] = Math.Round(GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes / 1048576.0, 1), ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
             };
-            foreach (var kv in sampler.Stop()) extra[kv.Key] = kv.Value;
+            if (sampler != null) foreach (var kv in sampler.Stop()) extra[kv.Key] = kv.Value;
             Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, extra);
             return 0;
         }

@@ -26,11 +26,12 @@ namespace OclcCataloging.Bench
   validate FILE          read and validate every record (Full level), findings per rule
   toxml FILE OUT         core Iso2709Reader -> MarcXmlWriter into OUT (/dev/null allowed)
   tomarc FILE OUT        core Iso2709Reader -> Iso2709Writer into OUT (/dev/null allowed)
-  convert FILE OUT [FMT] [--one-thread] [--threads N]
+  convert FILE OUT [FMT] [--one-thread] [--threads N] [--thread-cpu]
                          core MarcFileConverter (Convert-MarcFile's threads) into the real file OUT, FMT
                          MarcXml by default; --threads N: N serialising threads (default: processor count; 0/1:
                          the writing thread serialises); --collect-every-kib K, --collect-gen G: the memory policy's
-                         collections (default: the converter's); --one-thread: the same reader and writer on one thread
+                         collections (default: the converter's); --thread-cpu: CPU seconds per thread
+                         (sampled from /proc); --one-thread: the same reader and writer on one thread
   convert-split FILE OUT [FMT]
                          the converter's work on one thread, a batch at a time, with the thread's CPU seconds spent
                          reading (parsing), serialising (coding conversion and serialisation into a buffer) and
@@ -60,6 +61,7 @@ namespace OclcCataloging.Bench
                     case "tomarc": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: false);
                     case "convert":
                         bool oneThread = rest.Remove("--one-thread");
+                        bool threadCpu = rest.Remove("--thread-cpu");
                         int threads = Environment.ProcessorCount;
                         int at = rest.IndexOf("--threads");
                         if (at >= 0 && at + 1 < rest.Count)
@@ -81,7 +83,7 @@ namespace OclcCataloging.Bench
                             collectGen = int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture);
                             rest.RemoveRange(at, 2);
                         }
-                        return ConvertCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml", oneThread, threads, collectEvery, collectGen);
+                        return ConvertCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml", oneThread, threads, collectEvery, collectGen, threadCpu);
                     case "convert-split":
                         return ConvertSplitCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml");
                     default:

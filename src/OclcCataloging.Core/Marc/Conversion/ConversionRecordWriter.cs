@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Marc.Conversion
@@ -32,7 +31,6 @@ namespace OclcCataloging.Marc.Conversion
         /// An exception other than a refused record (the output failed) leaves the events found so far, those of the
         /// record being written included, in the chunk.
         /// </summary>
-        [MethodImpl(HotPath.Compile)]
         internal void WriteChunk(ConversionChunk chunk)
         {
             long number = chunk.FirstRecordNumber - 1;
@@ -50,7 +48,6 @@ namespace OclcCataloging.Marc.Conversion
             }
         }
 
-        [MethodImpl(HotPath.Compile)]
         private bool WriteRecord(MarcRecord record, long number, ConversionChunk chunk)
         {
             List<MarcConversionEvent> events = chunk.Events;

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using OclcCataloging.Marc.IO;
 using OclcCataloging.Text;
@@ -117,7 +116,6 @@ namespace OclcCataloging.Marc.Xml
             Count += records;
         }
 
-        [MethodImpl(HotPath.Compile)]
         public void Write(MarcRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
@@ -193,7 +191,6 @@ namespace OclcCataloging.Marc.Xml
             Append(CollectionStart);
         }
 
-        [MethodImpl(HotPath.Compile)]
         private void WriteRecord(MarcRecord record, bool standalone)
         {
             _record = record;
@@ -233,7 +230,6 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
-        [MethodImpl(HotPath.Compile)]
         private void WriteControlField(ControlField cf)
         {
             Append(_cfStart);
@@ -248,7 +244,6 @@ namespace OclcCataloging.Marc.Xml
             Append(_cfEnd);
         }
 
-        [MethodImpl(HotPath.Compile)]
         private void WriteDataField(DataField df)
         {
             Append(_dfStart);
@@ -331,7 +326,6 @@ namespace OclcCataloging.Marc.Xml
         }
 
         /// <summary>The subfield bytes after the indicators, split exactly as <see cref="DataField"/> splits them.</summary>
-        [MethodImpl(HotPath.Compile)]
         private void WriteRawSubfields(byte[] buf, int offset, int count, bool utf8)
         {
             byte[] table = TextClass;
@@ -456,7 +450,6 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
-        [MethodImpl(HotPath.Compile)]
         private void SubfieldHead(char code)
         {
             Append(_sfStart);
@@ -510,7 +503,6 @@ namespace OclcCataloging.Marc.Xml
 #endif
 
         /// <summary>UTF-8 bytes, checked and escaped.</summary>
-        [MethodImpl(HotPath.Compile)]
         private void WriteUtf8(byte[] src, int offset, int count, byte[] table)
         {
 #if NET8_0_OR_GREATER
@@ -581,7 +573,6 @@ namespace OclcCataloging.Marc.Xml
         }
 
         /// <summary>Bytes that each stand for the character of the same value (byte-transparent records).</summary>
-        [MethodImpl(HotPath.Compile)]
         private void WriteLatin1(byte[] src, int offset, int count, byte[] table)
         {
 #if NET8_0_OR_GREATER
@@ -615,7 +606,6 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
-        [MethodImpl(HotPath.Compile)]
         private void WriteChars(string s, bool attribute)
         {
             byte[] table = attribute ? AttrClass : TextClass;
