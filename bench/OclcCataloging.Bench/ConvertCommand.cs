@@ -14,14 +14,15 @@ namespace OclcCataloging.Bench
     /// </summary>
     internal static class ConvertCommand
     {
-        public static int Run(string path, string output, string format, bool oneThread)
+        public static int Run(string path, string output, string format, bool oneThread, int threads, long collectEvery = -1, int collectGeneration = 0, bool threadCpu = false)
         {
             var fmt = (MarcFormat)Enum.Parse(typeof(MarcFormat), format, ignoreCase: true);
             if (oneThread) return RunOneThread(path, output, fmt);
             long events = 0;
+            using var sampler = threadCpu ? new ThreadCpuSampler() : null;
             var sw = Stopwatch.StartNew();
             MarcConversionSummary summary;
-            using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false)))
+            using (var converter = new MarcFileConverter(new[] { path }, MarcFileWriter.ChooseTarget(output, fmt, append: false), Options(threads, collectEvery, collectGeneration)))
             {
                 converter.Start();
                 bool completed = false;
@@ -38,11 +39,20 @@ namespace OclcCataloging.Bench
                 summary = converter.Summary;
             }
             sw.Stop();
-            Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, new Dictionary<string, object>
+            var extra = new Dictionary<string, object>
             {
-                ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
-            });
+                ["threads"] = threads, ["gen2SizeMB"] = Math.Round(GC.GetGCMemoryInfo(GCKind.Any).GenerationInfo[2].SizeAfterBytes / 1048576.0, 1), ["recordsIn"] = summary.RecordsIn, ["rejected"] = summary.Rejected, ["events"] = events, ["bytesOut"] = summary.BytesOut,
+            };
+            if (sampler != null) foreach (var kv in sampler.Stop()) extra[kv.Key] = kv.Value;
+            Program.PrintResult("convert", summary.RecordsOut, sw.Elapsed.TotalSeconds, extra);
             return 0;
+        }
+
+        private static MarcFileConverterOptions Options(int threads, long collectEvery, int collectGeneration)
+        {
+            var options = new MarcFileConverterOptions { Threads = threads, CollectGeneration = collectGeneration };
+            if (collectEvery >= 0) options.CollectEveryBytes = collectEvery;
+            return options;
         }
 
         private static int RunOneThread(string path, string output, MarcFormat fmt)

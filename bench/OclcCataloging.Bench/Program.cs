@@ -26,9 +26,16 @@ namespace OclcCataloging.Bench
   validate FILE          read and validate every record (Full level), findings per rule
   toxml FILE OUT         core Iso2709Reader -> MarcXmlWriter into OUT (/dev/null allowed)
   tomarc FILE OUT        core Iso2709Reader -> Iso2709Writer into OUT (/dev/null allowed)
-  convert FILE OUT [FMT] [--one-thread]
-                         core MarcFileConverter (Convert-MarcFile's two threads) into the real file OUT, FMT
-                         MarcXml by default; --one-thread: the same reader and writer on one thread";
+  convert FILE OUT [FMT] [--one-thread] [--threads N] [--thread-cpu]
+                         core MarcFileConverter (Convert-MarcFile's threads) into the real file OUT, FMT
+                         MarcXml by default; --threads N: N serialising threads (default: processor count; 0/1:
+                         the writing thread serialises); --collect-every-kib K, --collect-gen G: the memory policy's
+                         collections (default: the converter's); --thread-cpu: CPU seconds per thread
+                         (sampled from /proc); --one-thread: the same reader and writer on one thread
+  convert-split FILE OUT [FMT]
+                         the converter's work on one thread, a batch at a time, with the thread's CPU seconds spent
+                         reading (parsing), serialising (coding conversion and serialisation into a buffer) and
+                         writing (the buffer into OUT)";
 
         private static int Main(string[] args)
         {
@@ -54,7 +61,31 @@ namespace OclcCataloging.Bench
                     case "tomarc": return CoreCommands.Convert(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), xml: false);
                     case "convert":
                         bool oneThread = rest.Remove("--one-thread");
-                        return ConvertCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml", oneThread);
+                        bool threadCpu = rest.Remove("--thread-cpu");
+                        int threads = Environment.ProcessorCount;
+                        int at = rest.IndexOf("--threads");
+                        if (at >= 0 && at + 1 < rest.Count)
+                        {
+                            threads = int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+                            rest.RemoveRange(at, 2);
+                        }
+                        long collectEvery = -1;
+                        int collectGen = 0;
+                        at = rest.IndexOf("--collect-every-kib");
+                        if (at >= 0 && at + 1 < rest.Count)
+                        {
+                            collectEvery = 1024 * long.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+                            rest.RemoveRange(at, 2);
+                        }
+                        at = rest.IndexOf("--collect-gen");
+                        if (at >= 0 && at + 1 < rest.Count)
+                        {
+                            collectGen = int.Parse(rest[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+                            rest.RemoveRange(at, 2);
+                        }
+                        return ConvertCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml", oneThread, threads, collectEvery, collectGen, threadCpu);
+                    case "convert-split":
+                        return ConvertSplitCommand.Run(Positional(rest, 0, "FILE"), Positional(rest, 1, "OUT"), rest.Count > 2 ? rest[2] : "MarcXml");
                     default:
                         Console.Error.WriteLine("Unknown command '" + cmd + "'.");
                         Console.Error.WriteLine(Usage);
@@ -331,6 +362,7 @@ namespace OclcCataloging.Bench
             sb.Append(",\"gcGen0\":").Append(GC.CollectionCount(0).ToString(CultureInfo.InvariantCulture));
             sb.Append(",\"gcGen1\":").Append(GC.CollectionCount(1).ToString(CultureInfo.InvariantCulture));
             sb.Append(",\"gcGen2\":").Append(GC.CollectionCount(2).ToString(CultureInfo.InvariantCulture));
+            sb.Append(",\"gcPauseSeconds\":").Append(GC.GetTotalPauseDuration().TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture));
             if (extra != null)
             {
                 foreach (var kv in extra)

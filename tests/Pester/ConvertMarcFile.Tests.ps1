@@ -62,6 +62,20 @@ Describe 'Convert-MarcFile' {
             $actual.Bytes | Should -Be $expected.Bytes
         }
 
+        It 'with -ThrottleLimit <Threads> reports and writes what the pipeline does' -ForEach @(
+            @{ Threads = 0 }
+            @{ Threads = 1 }
+            @{ Threads = 3 }
+        ) {
+            $expectedPath = Join-Path $TestDrive "expected-mixed-$Threads.mrc"
+            $actualPath = Join-Path $TestDrive "actual-mixed-$Threads.mrc"
+            $expected = Invoke-Captured { Import-MarcFile -LiteralPath $mixed, $inFile | Export-MarcFile -LiteralPath $expectedPath -Encoding Marc8 } $expectedPath
+            $actual = Invoke-Captured { Convert-MarcFile -LiteralPath $mixed, $inFile -Destination $actualPath -Encoding Marc8 -ThrottleLimit $Threads } $actualPath
+            @($expected.Reports -like 'E *').Count | Should -Be 1
+            $actual.Reports | Should -Be $expected.Reports
+            $actual.Bytes | Should -Be $expected.Bytes
+        }
+
         It 'converts the sample records as the pipeline does (help example 1)' {
             $sample = Join-Path $PSScriptRoot '../../samples/sample-records.mrc'
             $expected = Join-Path $TestDrive 'sample-expected.xml'

@@ -12,7 +12,7 @@ using OclcCataloging.Marc.Iso2709;
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Converts MARC files (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) into one MARC file in another format or character coding, on two threads, all or nothing.</para>
+    /// <para type="synopsis">Converts MARC files (ISO 2709, MARCXML, MARC-in-JSON, MarcEdit .mrk/.mrk8) into one MARC file in another format or character coding, on several threads, all or nothing.</para>
     /// </summary>
     [Cmdlet(VerbsData.Convert, "MarcFile", HelpUri = HelpLinks.Folder + "Convert-MarcFile.md", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -117,6 +117,11 @@ namespace OclcCataloging.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Threads that convert and serialise records side by side (default: the processor count); 0 or 1: the writing thread does it itself. The output does not depend on it.</summary>
+        [Parameter]
+        [ValidateRange(0, MarcFileConverterOptions.MaxThreads)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
         /// <summary>Write a summary of the conversion (records in and out, rejected, warnings, bytes) to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -183,6 +188,7 @@ namespace OclcCataloging.Commands
                     InputEncoding = InputEncoding,
                     OutputEncoding = Encoding,
                     MaxUnreadableInARow = MaxUnreadableInARow,
+                    Threads = ThrottleLimit,
                     Writer = new MarcFileWriterOptions { ReplaceReadOnly = Force, OversizePolicy = OversizePolicy, JsonArray = JsonArray },
                 }, DeferredRetryExecutor.FileRetry);
             }
@@ -205,14 +211,14 @@ namespace OclcCataloging.Commands
                 ThrowTerminatingError(new ErrorRecord(e, ErrorIds.FileWriteFailed,
                     e is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path));
             }
-            CommitRejects();
+            _rejects?.CommitAndReport(this);
             MarcConversionSummary summary = _converter.Summary;
             WriteVerbose("Wrote " + summary.RecordsOut.ToString("N0", CultureInfo.CurrentCulture) + " records to '" + path + "'"
                 + (summary.RecordsIn > summary.RecordsOut ? "; " + (summary.RecordsIn - summary.RecordsOut).ToString("N0", CultureInfo.CurrentCulture) + " records could not be written." : "."));
             if (PassThru) WriteObject(summary);
         }
 
-        /// <summary>Ctrl+C: both threads stop; <see cref="Dispose"/> removes the unfinished output.</summary>
+        /// <summary>Ctrl+C: every thread stops; <see cref="Dispose"/> removes the unfinished output.</summary>
         protected override void StopProcessing()
         {
             _converter?.Cancel();
@@ -224,15 +230,7 @@ namespace OclcCataloging.Commands
             _converter?.Dispose();
             _converter = null;
             if (_rejects == null) return;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                // Nothing can be reported any more; the temporary file is removed below.
-            }
-            _rejects.Dispose();
+            _rejects.KeepAndDispose();
             _rejects = null;
         }
 
@@ -319,35 +317,13 @@ namespace OclcCataloging.Commands
         {
             foreach (string input in _inputs)
             {
-                if (!SamePath(input, path)) continue;
+                if (!ProviderPaths.SamePath(input, path)) continue;
                 string message = "'" + path + "' is both an input file and the " + what + " file; nothing was converted.";
                 ThrowTerminatingError(new ErrorRecord(new IOException(message), errorId, ErrorCategory.InvalidArgument, path)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
                 });
             }
-        }
-
-        private void CommitRejects()
-        {
-            if (_rejects == null) return;
-            int count = _rejects.Count;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(new ErrorRecord(e, ErrorIds.RejectFileWriteFailed, ErrorCategory.WriteError, _rejects.Path));
-                return;
-            }
-            if (count > 0) WriteVerbose("Appended " + count + " reject(s) (unreadable records, bytes outside any record) to '" + _rejects.Path + "'.");
-        }
-
-        private static bool SamePath(string a, string b)
-        {
-            var comparison = System.IO.Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b), comparison);
         }
     }
 }

@@ -90,28 +90,20 @@ namespace OclcCataloging.Commands
 
         protected override void EndProcessing()
         {
-            CommitRejects();
+            _rejects?.CommitAndReport(this);
         }
 
         /// <summary>Also runs when the pipeline is stopped or a terminating error ends it: rejects found so far are kept.</summary>
         public void Dispose()
         {
             if (_rejects == null) return;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                // Nothing can be reported any more; the temporary file is removed below.
-            }
-            _rejects.Dispose();
+            _rejects.KeepAndDispose();
             _rejects = null;
         }
 
         private void ReadFile(string file)
         {
-            if (_rejects != null && SamePath(file, _rejects.Path))
+            if (_rejects != null && ProviderPaths.SamePath(file, _rejects.Path))
             {
                 WriteError(new ErrorRecord(
                     new IOException("'" + file + "' is both an input file and the -RejectPath file; it was not read."),
@@ -121,28 +113,6 @@ namespace OclcCataloging.Commands
 
             new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId) { MaxUnreadableInARow = MaxUnreadableInARow, MaxWarnings = MaxWarnings }
                 .Read(file, Format, Encoding, WriteObject);
-        }
-
-        private void CommitRejects()
-        {
-            if (_rejects == null) return;
-            int count = _rejects.Count;
-            try
-            {
-                _rejects.Commit();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(new ErrorRecord(e, ErrorIds.RejectFileWriteFailed, ErrorCategory.WriteError, _rejects.Path));
-                return;
-            }
-            if (count > 0) WriteVerbose("Appended " + count + " reject(s) (unreadable records, bytes outside any record) to '" + _rejects.Path + "'.");
-        }
-
-        private static bool SamePath(string a, string b)
-        {
-            var comparison = System.IO.Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            return string.Equals(System.IO.Path.GetFullPath(a), System.IO.Path.GetFullPath(b), comparison);
         }
     }
 }

@@ -14,6 +14,13 @@ namespace OclcCataloging.Commands
     {
         private const string FileSystemProviderName = "FileSystem";
 
+        /// <summary>True when two file-system paths name the same file (case-insensitively where the file system is, on Windows).</summary>
+        internal static bool SamePath(string a, string b)
+        {
+            var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), comparison);
+        }
+
         /// <summary>
         /// Resolves one -Path or -LiteralPath value to the files it names. Problems (no such file, a wildcard
         /// that matches nothing, a folder named explicitly, a path on another provider) are written as

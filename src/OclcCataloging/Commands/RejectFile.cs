@@ -1,11 +1,13 @@
 using System;
+using System.IO;
+using System.Management.Automation;
 using OclcCataloging.IO;
 using OclcCataloging.Resilience;
 
 namespace OclcCataloging.Commands
 {
     /// <summary>
-    /// The -RejectPath file of Import-MarcFile: the raw bytes of each unreadable record are appended, exactly as
+    /// The -RejectPath file of Import-MarcFile and Convert-MarcFile: the raw bytes of each unreadable record are appended, exactly as
     /// they were in the input. Nothing is created or touched until the first reject; the new content becomes
     /// visible in one step (through <see cref="AtomicFileWriter"/>) when <see cref="Commit"/> is called.
     /// </summary>
@@ -42,6 +44,42 @@ namespace OclcCataloging.Commands
             if (writer == null) return;
             _writer = null;
             using (writer) writer.Commit();
+        }
+
+        /// <summary>
+        /// The end of a command that completed: moves the rejects into place and says so (verbose), or reports why
+        /// it could not as a non-terminating error.
+        /// </summary>
+        internal void CommitAndReport(Cmdlet cmdlet)
+        {
+            int count = Count;
+            try
+            {
+                Commit();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                cmdlet.WriteError(new ErrorRecord(e, ErrorIds.RejectFileWriteFailed, ErrorCategory.WriteError, Path));
+                return;
+            }
+            if (count > 0) cmdlet.WriteVerbose("Appended " + count + " reject(s) (unreadable records, bytes outside any record) to '" + Path + "'.");
+        }
+
+        /// <summary>
+        /// The end of a command however it ended (stopped, a terminating error): the rejects found so far are kept when
+        /// they can be, without reporting (nothing can be reported any more), and the file is released.
+        /// </summary>
+        internal void KeepAndDispose()
+        {
+            try
+            {
+                Commit();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // The temporary file is removed below.
+            }
+            Dispose();
         }
 
         /// <summary>Abandons uncommitted rejects (the temporary file is deleted).</summary>

@@ -11,28 +11,34 @@ using OclcCataloging.Resilience;
 namespace OclcCataloging.Marc.Conversion
 {
     /// <summary>
-    /// Converts MARC files into one MARC file on two threads: one reads and parses the input files
-    /// (<see cref="MarcFileReader"/>), the other converts the character coding and serialises and writes each record
-    /// (<see cref="MarcFileWriter"/>), with a bounded queue of record batches between them. Records are written in
-    /// input order. Everything to report comes back to the caller's thread, in order, through <see cref="Take"/>;
-    /// the output becomes visible only when the caller has seen <see cref="MarcConversionEventKind.Completed"/> and
-    /// calls <see cref="Commit"/>. Disposing without committing (or after <see cref="Cancel"/>) leaves the destination
-    /// as it was. See docs/design/marc-conversion.md.
+    /// Converts MARC files into one MARC file: one thread reads and parses the input files (<see cref="MarcFileReader"/>)
+    /// and hands the records on in chunks; <see cref="MarcFileConverterOptions.Threads"/> threads convert the character
+    /// coding and serialise the chunks side by side (<see cref="MarcFileWriter"/>'s fragments), and one thread writes the
+    /// chunks to the file in input order and reports what each record's conversion found; with one thread or none, that
+    /// writing thread converts and serialises the records itself. The output and the reports are the same either way.
+    /// Everything to report comes back to the caller's thread, in order, through <see cref="Take"/>; the output becomes
+    /// visible only when the caller has seen <see cref="MarcConversionEventKind.Completed"/> and calls <see cref="Commit"/>.
+    /// Disposing without committing (or after <see cref="Cancel"/>) leaves the destination as it was.
+    /// See docs/design/marc-conversion.md.
     /// </summary>
-    public sealed class MarcFileConverter : IDisposable
+    public sealed partial class MarcFileConverter : IDisposable
     {
         private readonly string[] _inputs;
         private readonly MarcFileConverterOptions _options;
         private readonly MarcFileWriter _writer;
-        private readonly BlockingCollection<object[]> _batches;
+        private readonly BlockingCollection<ConversionChunk> _chunks;   // in input order, to the writing thread
+        private readonly BlockingCollection<ConversionChunk>? _work;    // the same chunks, to the serialising threads
+        private readonly ConversionRecordWriter _direct;                 // the writing thread's own, straight into the file
         private readonly BlockingCollection<MarcConversionEvent> _events;
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
         private readonly CancellationTokenSource _stopReading;
-        private readonly List<MarcDiagnostic> _pendingWarnings = new List<MarcDiagnostic>();
+        private readonly CancellationTokenSource _stopSerialising;
+        private readonly int _threads;
         private readonly MarcConversionSummary _summary = new MarcConversionSummary();
         private readonly Stopwatch _clock = new Stopwatch();
         private Thread? _readThread;
         private Thread? _writeThread;
+        private Thread[] _serialiseThreads = Array.Empty<Thread>();
         private bool _sawCompleted;
         private bool _committed;
         private bool _disposed;
@@ -42,6 +48,9 @@ namespace OclcCataloging.Marc.Conversion
         private long _currentLength;
         private long _currentPosition;
         private long _recordsRead;
+        private long _recordsChunked; // the reading thread's own count
+        private long _bytesBeforeFile; // the reading thread's: input bytes of the files before the current one
+        private readonly ConversionMemoryPolicy _memory;
 
         /// <param name="inputs">The files to read, in order.</param>
         /// <param name="target">The file to write, as decided by <see cref="MarcFileWriter.ChooseTarget"/>.</param>
@@ -56,6 +65,7 @@ namespace OclcCataloging.Marc.Conversion
             _inputs = new List<string>(inputs).ToArray();
             _options = options ?? new MarcFileConverterOptions();
             MarcFileWriterOptions w = _options.Writer ?? new MarcFileWriterOptions();
+            _direct = new ConversionRecordWriter(_options.OutputEncoding);
             _writer = new MarcFileWriter(target, new MarcFileWriterOptions
             {
                 Format = w.Format,
@@ -65,11 +75,18 @@ namespace OclcCataloging.Marc.Conversion
                 InvalidXmlCharacters = w.InvalidXmlCharacters,
                 JsonArray = w.JsonArray,
                 IndentXml = w.IndentXml,
-                Diagnostic = (record, diagnostic) => _pendingWarnings.Add(diagnostic),
+                Diagnostic = (record, diagnostic) => _direct.Report(diagnostic),
             }, retry);
-            _batches = new BlockingCollection<object[]>(Math.Max(1, _options.BatchesInFlight));
+            _direct.Sink = _writer.Write;
+            _threads = Math.Min(Math.Max(0, _options.Threads), MarcFileConverterOptions.MaxThreads);
+            // Enough chunks in flight for every serialising thread to have one while the writing thread writes another.
+            int inFlight = Math.Max(Math.Max(1, _options.BatchesInFlight), _threads > 1 ? _threads + 1 : 0);
+            _chunks = new BlockingCollection<ConversionChunk>(inFlight);
+            if (_threads > 1) _work = new BlockingCollection<ConversionChunk>();
             _events = new BlockingCollection<MarcConversionEvent>(4096);
             _stopReading = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            _stopSerialising = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            _memory = new ConversionMemoryPolicy(_options.CollectEveryBytes, _options.CollectGeneration);
             _summary.Destination = _writer.DestinationPath;
             _summary.Format = _writer.Format;
             _summary.Files = _inputs.Length;
@@ -109,13 +126,22 @@ namespace OclcCataloging.Marc.Conversion
         /// <summary>True when the last event was taken: after <see cref="MarcConversionEventKind.Completed"/>, a failure, or cancellation.</summary>
         public bool IsFinished => _events.IsCompleted;
 
-        /// <summary>Starts the two threads.</summary>
+        /// <summary>Starts the threads.</summary>
         public void Start()
         {
             if (_readThread != null) throw new InvalidOperationException("The conversion was already started.");
             _clock.Start();
-            _readThread = new Thread(ReadAll) { IsBackground = true, Name = "MARC conversion: read" };
-            _writeThread = new Thread(WriteAll) { IsBackground = true, Name = "MARC conversion: write" };
+            _readThread = new Thread(ReadAll) { IsBackground = true, Name = "MARC read" };
+            _writeThread = new Thread(WriteAll) { IsBackground = true, Name = "MARC write" };
+            if (_work != null)
+            {
+                _serialiseThreads = new Thread[_threads];
+                for (int i = 0; i < _threads; i++)
+                {
+                    _serialiseThreads[i] = new Thread(SerialiseAll) { IsBackground = true, Name = "MARC serialise " + (i + 1) };
+                    _serialiseThreads[i].Start();
+                }
+            }
             _writeThread.Start();
             _readThread.Start();
         }
@@ -129,7 +155,7 @@ namespace OclcCataloging.Marc.Conversion
             return e;
         }
 
-        /// <summary>Stops both threads soon; nothing will be committed. Safe to call from any thread (a Ctrl+C handler).</summary>
+        /// <summary>Stops the threads soon; nothing will be committed. Safe to call from any thread (a Ctrl+C handler).</summary>
         public void Cancel()
         {
             try
@@ -169,8 +195,10 @@ namespace OclcCataloging.Marc.Conversion
             _clock.Stop();
             _writer.Dispose();
             _stopReading.Dispose();
+            _stopSerialising.Dispose();
             _cancel.Dispose();
-            _batches.Dispose();
+            _chunks.Dispose();
+            _work?.Dispose();
             _events.Dispose();
         }
 
@@ -178,6 +206,7 @@ namespace OclcCataloging.Marc.Conversion
         {
             _readThread?.Join();
             _writeThread?.Join();
+            foreach (Thread t in _serialiseThreads) t.Join();
         }
 
         // ---- reading thread ------------------------------------------------------------------------------------
@@ -205,7 +234,8 @@ namespace OclcCataloging.Marc.Conversion
             }
             finally
             {
-                _batches.CompleteAdding();
+                _chunks.CompleteAdding();
+                _work?.CompleteAdding();
             }
         }
 
@@ -222,7 +252,7 @@ namespace OclcCataloging.Marc.Conversion
                 return;
             }
 
-            long records = 0, damaged = 0, unreadable = 0, stray = 0, inARow = 0;
+            long records = 0, damaged = 0, unreadable = 0, stray = 0, inARow = 0, chunkStart = 0;
             var clock = Stopwatch.StartNew();
             long length = reader.Length;
             using (reader)
@@ -259,10 +289,13 @@ namespace OclcCataloging.Marc.Conversion
                         records++;
                         if (result.Record.HasWarnings) damaged++;
                         batch.Add(result.Record);
-                        if (batch.Count >= _options.BatchSize)
+                        // The position is looked at every 16 records (it costs a system call): chunks of long records stay small too.
+                        if (batch.Count >= _options.BatchSize || (batch.Count % 16 == 0 && reader.Position - chunkStart >= _options.BatchBytes))
                         {
-                            Interlocked.Exchange(ref _currentPosition, reader.Position);
+                            chunkStart = reader.Position;
+                            Interlocked.Exchange(ref _currentPosition, chunkStart);
                             Flush(batch, token);
+                            _memory.Read(_bytesBeforeFile + chunkStart);
                         }
                     }
                     else if (result.Error != null)
@@ -282,6 +315,7 @@ namespace OclcCataloging.Marc.Conversion
                     }
                 }
                 Interlocked.Exchange(ref _currentPosition, reader.Position);
+                _bytesBeforeFile += reader.Position;
             }
             _summary.RecordsIn += records;
             _summary.StrayByteRuns += stray;
@@ -303,162 +337,13 @@ namespace OclcCataloging.Marc.Conversion
             if (batch.Count == 0) return;
             long records = 0;
             foreach (object item in batch) if (item is MarcRecord) records++;
-            Interlocked.Add(ref _recordsRead, records);
-            object[] items = batch.ToArray();
+            var chunk = new ConversionChunk(batch.ToArray(), _recordsChunked + 1);
             batch.Clear();
-            _batches.Add(items, last != null ? CancellationToken.None : token);
-        }
-
-        // ---- writing thread ------------------------------------------------------------------------------------
-
-        private void WriteAll()
-        {
-            CancellationToken token = _cancel.Token;
-            long received = 0;
-            try
-            {
-                foreach (object[] batch in _batches.GetConsumingEnumerable(token))
-                {
-                    foreach (object item in batch)
-                    {
-                        if (item is MarcRecord record)
-                        {
-                            WriteRecord(record, ++received, token);
-                        }
-                        else
-                        {
-                            var e = (MarcConversionEvent)item;
-                            Emit(e, token);
-                            if (e.Kind == MarcConversionEventKind.Failed) return;
-                        }
-                    }
-                }
-                Emit(new MarcConversionEvent(MarcConversionEventKind.Completed), token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancelled: the caller disposes, and the temporary file goes.
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                StopReading();
-                TryEmit(new MarcConversionEvent(MarcConversionEventKind.WriteFailed) { Exception = e }, token);
-            }
-            catch (Exception e)
-            {
-                StopReading();
-                TryEmit(new MarcConversionEvent(MarcConversionEventKind.Failed) { Exception = e }, token);
-            }
-            finally
-            {
-                StopReading();
-                DrainBatches();
-                _events.CompleteAdding();
-            }
-        }
-
-        /// <summary>One record, as Export-style writing does it: convert, write; a record that cannot be written is reported and skipped.</summary>
-        private void WriteRecord(MarcRecord record, long number, CancellationToken token)
-        {
-            if (record.HasWarnings)
-            {
-                // The caller names the record by its 001 while this thread writes it: decode the 001 now, so that
-                // from here on both threads only read the record.
-                _ = record.ControlNumber;
-                _summary.Warnings++;
-                Emit(new MarcConversionEvent(MarcConversionEventKind.RecordReadWithWarnings) { Record = record, RecordNumber = number }, token);
-            }
-            try
-            {
-                MarcRecord output = MarcEncodingConverter.ToEncoding(record, _options.OutputEncoding);
-                if (!ReferenceEquals(output, record))
-                {
-                    for (int i = record.Warnings.Count; i < output.Warnings.Count; i++) _pendingWarnings.Add(output.Warnings[i]);
-                }
-                _writer.Write(output);
-                _summary.RecordsOut++;
-            }
-            catch (MarcWriteException e)
-            {
-                NotWritten(record, number, e.Code, e, token);
-            }
-            catch (MarcEncodingException e)
-            {
-                NotWritten(record, number, MarcDiagnosticCodes.CharacterNotEncodable, e, token);
-            }
-            finally
-            {
-                if (_pendingWarnings.Count > 0) FlushWarnings(record, number, token);
-            }
-        }
-
-        private void NotWritten(MarcRecord record, long number, string code, Exception e, CancellationToken token)
-        {
-            _summary.Rejected++;
-            Emit(new MarcConversionEvent(MarcConversionEventKind.RecordNotWritten)
-            {
-                Record = record,
-                RecordNumber = number,
-                Code = code,
-                Message = e.Message,
-                Exception = e,
-            }, token);
-        }
-
-        private void FlushWarnings(MarcRecord record, long number, CancellationToken token)
-        {
-            // Copied first: Emit may throw on cancellation, and the list must be empty for the next record either way.
-            MarcDiagnostic[] warnings = _pendingWarnings.ToArray();
-            _pendingWarnings.Clear();
-            foreach (MarcDiagnostic d in warnings)
-            {
-                _summary.Warnings++;
-                Emit(new MarcConversionEvent(MarcConversionEventKind.RecordWrittenWithChange) { Record = record, RecordNumber = number, Diagnostic = d }, token);
-            }
-        }
-
-        private void Emit(MarcConversionEvent e, CancellationToken token)
-        {
-            if (e.Kind == MarcConversionEventKind.Unreadable) _summary.Rejected++;
-            _events.Add(e, token);
-        }
-
-        private void TryEmit(MarcConversionEvent e, CancellationToken token)
-        {
-            try
-            {
-                _events.Add(e, token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Cancelled meanwhile: nobody is listening.
-            }
-        }
-
-        private void StopReading()
-        {
-            try
-            {
-                _stopReading.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-
-        /// <summary>Lets a reading thread blocked on a full queue finish after the writing thread stopped early.</summary>
-        private void DrainBatches()
-        {
-            try
-            {
-                while (!_batches.IsCompleted && _readThread != null && _readThread.IsAlive)
-                {
-                    _batches.TryTake(out _, 50);
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-            }
+            _recordsChunked += records;
+            Interlocked.Add(ref _recordsRead, records);
+            // Both queues hold the chunk, or neither: the writing thread waits for each chunk it takes to be serialised.
+            _chunks.Add(chunk, last != null ? CancellationToken.None : token);
+            _work?.Add(chunk);
         }
     }
 }

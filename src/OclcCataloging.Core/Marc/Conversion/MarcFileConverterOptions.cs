@@ -1,3 +1,4 @@
+using System;
 using OclcCataloging.Marc.IO;
 
 namespace OclcCataloging.Marc.Conversion
@@ -23,10 +24,29 @@ namespace OclcCataloging.Marc.Conversion
         /// <summary>Unreadable chunks in a row after which the rest of a file is skipped (default 100; 0: read to the end).</summary>
         public long MaxUnreadableInARow { get; set; } = 100;
 
-        /// <summary>Records per batch handed from the reading thread to the writing thread.</summary>
-        public int BatchSize { get; set; } = 128;
+        /// <summary>The most <see cref="Threads"/> used.</summary>
+        public const int MaxThreads = 64;
 
-        /// <summary>Batches that may wait between the two threads (bounds the memory in flight).</summary>
+        /// <summary>
+        /// Threads that convert and serialise records side by side, a batch each (default: the processor count, at most
+        /// <see cref="MaxThreads"/>). 0 or 1: the writing thread converts and serialises each record itself. The output
+        /// and what is reported are the same whatever the number.
+        /// </summary>
+        public int Threads { get; set; } = Environment.ProcessorCount;
+
+        /// <summary>Records per batch handed from the reading thread on (at most; see <see cref="BatchBytes"/>).</summary>
+        public int BatchSize { get; set; } = 64;
+
+        /// <summary>Input bytes after which a batch is handed on even when it holds fewer than <see cref="BatchSize"/> records (long records).</summary>
+        public long BatchBytes { get; set; } = 1024 * 1024;
+
+        /// <summary>Input bytes between collections of the young generations (<see cref="ConversionMemoryPolicy"/>); 0: none.</summary>
+        internal long CollectEveryBytes { get; set; } = ConversionMemoryPolicy.DefaultCollectEveryBytes;
+
+        /// <summary>The oldest generation those collections collect (0 or 1).</summary>
+        internal int CollectGeneration { get; set; }
+
+        /// <summary>Batches read and not yet written (bounds the memory in flight); at least one more than <see cref="Threads"/>.</summary>
         public int BatchesInFlight { get; set; } = 4;
     }
 }

@@ -23,7 +23,7 @@ namespace OclcCataloging.Marc.IO
     /// }
     /// </code>
     /// </summary>
-    public sealed class MarcFileWriter : IDisposable
+    public sealed partial class MarcFileWriter : IDisposable
     {
         private const int TailProbeBytes = 64 * 1024;
         private const byte RecordTerminator = 0x1D;
@@ -216,8 +216,7 @@ namespace OclcCataloging.Marc.IO
                 }
                 else
                 {
-                    byte[] xml = Utf8NoBom.GetBytes(MarcXmlWriter.ToXml(record, _xmlRecordOptions) + "\n");
-                    _file.Stream.Write(xml, 0, xml.Length);
+                    WriteXmlRecordElement(_file.Stream, record, _xmlRecordOptions);
                 }
                 RecordsWritten++;
             }
@@ -293,15 +292,16 @@ namespace OclcCataloging.Marc.IO
             }
         }
 
-        private MarcXmlWriterOptions XmlOptions(bool xmlDeclaration)
+        private MarcXmlWriterOptions XmlOptions(bool xmlDeclaration, Action<MarcRecord?, MarcDiagnostic>? diagnostic = null)
         {
+            diagnostic ??= (r, d) => _options.Diagnostic?.Invoke(r, d);
             return new MarcXmlWriterOptions
             {
                 LeaveOpen = true,
                 Indent = _options.IndentXml,
                 XmlDeclaration = xmlDeclaration,
                 InvalidCharacters = _options.InvalidXmlCharacters,
-                Diagnostic = (r, d) => _options.Diagnostic?.Invoke(r, d),
+                Diagnostic = (r, d) => diagnostic(r, d),
             };
         }
 

@@ -35,6 +35,12 @@ namespace OclcCataloging.Marc.Iso2709
         /// <summary>Records written so far.</summary>
         public long Count => _count;
 
+        /// <summary>
+        /// Numbers the next record <paramref name="recordsBefore"/> + 1 in messages, as if that many had been written
+        /// before: a writer of one part of a file's records (written on another thread) names them as the file's writer would.
+        /// </summary>
+        internal void ContinueNumbering(long recordsBefore) => _count = recordsBefore;
+
         public void Write(MarcRecord record)
         {
             if (_disposed) throw new ObjectDisposedException(nameof(Iso2709Writer));

@@ -40,6 +40,28 @@ namespace OclcCataloging.Marc.Json
 
         private bool _arrayStarted;
 
+        /// <summary>True when the records go into one JSON array.</summary>
+        internal bool WritesArray => _options.Array;
+
+        /// <summary>
+        /// Adds <paramref name="records"/> records serialised by a writer with the same options and
+        /// <see cref="ContinuesArray"/> set (in an array, each of them starts with ",\n"; the array's first record gets its opening instead).
+        /// </summary>
+        internal void WriteSerialized(byte[] bytes, int offset, int count, long records)
+        {
+            if (_completed) throw new InvalidOperationException("The writer was completed.");
+            if (records == 0) return;
+            if (_options.Array && Count == 0 && !ContinuesArray)
+            {
+                byte[] start = Encoding.ASCII.GetBytes(_arrayStarted ? "\n" : "[\n");
+                _stream.Write(start, 0, start.Length);
+                offset += 2;
+                count -= 2;
+            }
+            _stream.Write(bytes, offset, count);
+            Count += records;
+        }
+
         public void Write(MarcRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));

@@ -97,6 +97,25 @@ namespace OclcCataloging.Marc.Xml
         /// <summary>Characters (or invalid UTF-8 sequences) that could not be written as they are, so far.</summary>
         public long InvalidCharacterCount { get; private set; }
 
+        /// <summary>
+        /// Writes the records only, without the XML declaration and the collection's start and end tags: one part of a
+        /// document that another writer assembles (<see cref="WriteSerialized"/>). Call <see cref="FlushFragment"/> at the end of the part.
+        /// </summary>
+        internal bool Fragment { get; set; }
+
+        /// <summary>Writes what a <see cref="Fragment"/> writer has buffered.</summary>
+        internal void FlushFragment() => FlushBuffer();
+
+        /// <summary>Adds <paramref name="records"/> records serialised by a <see cref="Fragment"/> writer with the same options.</summary>
+        internal void WriteSerialized(byte[] bytes, int offset, int count, long records)
+        {
+            if (_completed) throw new InvalidOperationException("The MARCXML collection was already completed.");
+            StartDocument();
+            FlushBuffer();
+            _stream.Write(bytes, offset, count);
+            Count += records;
+        }
+
         public void Write(MarcRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
@@ -167,6 +186,7 @@ namespace OclcCataloging.Marc.Xml
         {
             if (_started) return;
             _started = true;
+            if (Fragment) return;
             if (_options.XmlDeclaration) Append(XmlDeclarationBytes);
             Append(CollectionStart);
         }

@@ -40,8 +40,9 @@ public sealed class MarcFileConverterTests : IDisposable
         return Concat(parts.ToArray());
     }
 
-    private static MarcFileConverterOptions Options(MarcFormat output, MarcEncoding encoding = MarcEncoding.Leader, int batch = 256) => new()
+    private static MarcFileConverterOptions Options(MarcFormat output, MarcEncoding encoding = MarcEncoding.Leader, int batch = 256, int? threads = null) => new()
     {
+        Threads = threads ?? Environment.ProcessorCount,
         OutputEncoding = encoding,
         BatchSize = batch,
         BatchesInFlight = 2,
@@ -49,7 +50,7 @@ public sealed class MarcFileConverterTests : IDisposable
     };
 
     /// <summary>The one-thread path of Import-MarcFile | Export-MarcFile; the log names each report in order.</summary>
-    private static List<string> Sequential(IEnumerable<string> inputs, string destination, MarcFileConverterOptions o)
+    private static List<string> Sequential(IEnumerable<string> inputs, string destination, MarcFileConverterOptions o, bool messages = false)
     {
         var log = new List<string>();
         var pending = new List<MarcDiagnostic>();
@@ -80,11 +81,11 @@ public sealed class MarcFileConverterTests : IDisposable
                         for (int i = record.Warnings.Count; i < output.Warnings.Count; i++) pending.Add(output.Warnings[i]);
                         writer.Write(output);
                     }
-                    catch (MarcWriteException e) { log.Add("not-written " + n + " " + e.Code); }
-                    catch (MarcEncodingException) { log.Add("not-written " + n + " " + MarcDiagnosticCodes.CharacterNotEncodable); }
+                    catch (MarcWriteException e) { log.Add("not-written " + n + " " + e.Code + (messages ? " " + e.Message : "")); }
+                    catch (MarcEncodingException e) { log.Add("not-written " + n + " " + MarcDiagnosticCodes.CharacterNotEncodable + (messages ? " " + e.Message : "")); }
                     finally
                     {
-                        foreach (var d in pending) log.Add("changed " + n + " " + d.Code);
+                        foreach (var d in pending) log.Add("changed " + n + " " + d.Code + (messages ? " " + d.Message : ""));
                         pending.Clear();
                     }
                 }
@@ -109,18 +110,18 @@ public sealed class MarcFileConverterTests : IDisposable
     }
 
     /// <summary>Runs the converter to the end and commits; the log names its events as <see cref="Sequential"/> does.</summary>
-    private static (List<string> Log, MarcConversionSummary Summary) Convert(IEnumerable<string> inputs, string destination, MarcFileConverterOptions o)
+    private static (List<string> Log, MarcConversionSummary Summary) Convert(IEnumerable<string> inputs, string destination, MarcFileConverterOptions o, bool messages = false)
     {
         using var converter = new MarcFileConverter(inputs, MarcFileWriter.ChooseTarget(destination, o.Writer.Format, false), o);
         converter.Start();
-        var log = Drain(converter);
+        var log = Drain(converter, messages);
         Assert.Equal("completed", log[^1]);
         log.RemoveAt(log.Count - 1);
         converter.Commit();
         return (log, converter.Summary);
     }
 
-    private static List<string> Drain(MarcFileConverter converter)
+    private static List<string> Drain(MarcFileConverter converter, bool messages = false)
     {
         var log = new List<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -133,8 +134,8 @@ public sealed class MarcFileConverterTests : IDisposable
             {
                 MarcConversionEventKind.FileOpened => "opened " + Path.GetFileName(e.File) + " " + e.Format,
                 MarcConversionEventKind.RecordReadWithWarnings => "read-warning " + e.RecordNumber + " " + Codes(e.Record!),
-                MarcConversionEventKind.RecordNotWritten => "not-written " + e.RecordNumber + " " + e.Code,
-                MarcConversionEventKind.RecordWrittenWithChange => "changed " + e.RecordNumber + " " + e.Diagnostic!.Code,
+                MarcConversionEventKind.RecordNotWritten => "not-written " + e.RecordNumber + " " + e.Code + (messages ? " " + e.Message : ""),
+                MarcConversionEventKind.RecordWrittenWithChange => "changed " + e.RecordNumber + " " + e.Diagnostic!.Code + (messages ? " " + e.Diagnostic!.Message : ""),
                 MarcConversionEventKind.Unreadable => "unreadable " + e.ReadError!.Origin.ByteOffset,
                 MarcConversionEventKind.StrayBytes => "stray " + e.StrayBytes!.ByteOffset,
                 MarcConversionEventKind.GaveUp => "gave-up " + e.Count,
@@ -302,6 +303,60 @@ public sealed class MarcFileConverterTests : IDisposable
         Assert.Equal(new[] { "in.mrc", "out.xml" }, Directory.GetFiles(_dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
+    public static IEnumerable<object[]> ThreadRows()
+    {
+        foreach (int threads in new[] { 0, 1, 3 })
+            foreach (MarcFormat format in Formats)
+                foreach (MarcEncoding encoding in new[] { MarcEncoding.Leader, MarcEncoding.Utf8, MarcEncoding.Marc8 })
+                    yield return new object[] { threads, format, encoding, false };
+        foreach (int threads in new[] { 0, 1, 3 })
+            yield return new object[] { threads, MarcFormat.Json, MarcEncoding.Leader, true };
+    }
+
+    /// <summary>
+    /// Records that cannot be written (first of all, and in later batches), damaged records, unreadable chunks, stray
+    /// bytes, MARC-8 and UTF-8 records over three files, in small batches: whatever the number of serialising threads,
+    /// the bytes and every report (with its message) are those of the one-thread path.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ThreadRows))]
+    public void Any_number_of_threads_gives_the_bytes_and_reports_of_the_one_thread_path(int threads, MarcFormat format, MarcEncoding encoding, bool jsonArray)
+    {
+        // MARCXML that ISO 2709 and MARC-in-JSON refuse: a plain value under a data field tag (the first four records)
+        // and a field over 9,999 bytes (records 6, 10 and 14, in later batches); a control character MARCXML replaces.
+        var text = new StringBuilder("<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n");
+        const string leader = "<leader>00000nam a2200000 a 4500</leader>";
+        for (int i = 0; i < 4; i++)
+            text.Append("<record>" + leader + "<controlfield tag=\"001\">mismatch" + i + "</controlfield><controlfield tag=\"245\">plain</controlfield></record>\n");
+        for (int i = 0; i < 12; i++)
+        {
+            string value = i % 4 == 1 ? new string('x', 10_000) : "Caf\u00e9 " + i + (i % 5 == 0 ? "&#x7;" : "");
+            text.Append("<record>" + leader + "<controlfield tag=\"001\">r" + i + "</controlfield><datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">"
+                + value + "</subfield></datafield></record>\n");
+        }
+        text.Append("</collection>\n");
+        string xml = Write("refused.xml", Encoding.UTF8.GetBytes(text.ToString()));
+        byte[] damaged = Build(Utf8Leader, ("001", U("ocn9")), ("245", U("10$aOK$ bad")));
+        byte[] junk = L("NOT A RECORD\u001d");
+        string mixed = Write("mixed.mrc", Concat(Marc8Record("ocm1"), junk, damaged, Utf8Record("ocn2"), junk, damaged, new byte[] { 0, 0, 0 }));
+        string many = Write("many.mrc", ManyRecords(60));
+        string[] inputs = { xml, mixed, many };
+
+        var o = Options(format, encoding, batch: 3, threads: threads);
+        o.Writer.JsonArray = jsonArray;
+        string expected = P("expected.out"), actual = P("actual.out");
+        List<string> expectedLog = Sequential(inputs, expected, o, messages: true);
+        var (log, summary) = Convert(inputs, actual, o, messages: true);
+
+        Assert.Equal(expectedLog, log);
+        Assert.True(File.ReadAllBytes(expected).SequenceEqual(File.ReadAllBytes(actual)), threads + " threads, " + format + ", " + encoding + ": the files differ");
+        Assert.Contains(log, l => l.StartsWith("read-warning", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.StartsWith("unreadable", StringComparison.Ordinal));
+        if (format == MarcFormat.Iso2709 || format == MarcFormat.Json) Assert.Contains(log, l => l.StartsWith("not-written 1 ", StringComparison.Ordinal));
+        if (format == MarcFormat.Iso2709) Assert.Contains(log, l => l.StartsWith("not-written 14 ", StringComparison.Ordinal));
+        Assert.Equal(summary.RecordsIn - log.Count(l => l.StartsWith("not-written", StringComparison.Ordinal)), summary.RecordsOut);
+    }
+
     [Fact]
     public void Cancelling_stops_both_threads_and_leaves_no_output()
     {
@@ -318,5 +373,53 @@ public sealed class MarcFileConverterTests : IDisposable
         converter.Dispose();
         Assert.False(File.Exists(dest));
         Assert.Equal(new[] { "in.mrc" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Cancelling_stops_every_thread_and_leaves_no_temporary_file(int threads)
+    {
+        string mrc = Write("in.mrc", ManyRecords(20_000));
+        string dest = P("out.mrc");
+        var converter = new MarcFileConverter(new[] { mrc }, MarcFileWriter.ChooseTarget(dest, MarcFormat.Iso2709, false), Options(MarcFormat.Iso2709, batch: 8, threads: threads));
+        converter.Start();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (converter.RecordsRead < 100 && !converter.IsFinished && clock.Elapsed < Wait) Thread.Sleep(1);
+        converter.Cancel();
+        Assert.DoesNotContain("completed", Drain(converter));
+        converter.Dispose(); // joins every thread
+        Assert.False(File.Exists(dest));
+        Assert.Equal(new[] { "in.mrc" }, Directory.GetFiles(_dir).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(MarcFormat.MarcXml, false)]
+    [InlineData(MarcFormat.Json, true)]
+    [InlineData(MarcFormat.Json, false)]
+    [InlineData(MarcFormat.Iso2709, false)]
+    [InlineData(MarcFormat.Mrk8, false)]
+    public void Appending_with_serialising_threads_gives_the_bytes_of_one_thread(MarcFormat format, bool jsonArray)
+    {
+        string many = Write("many.mrc", ManyRecords(50));
+        byte[]? expected = null;
+        foreach (int threads in new[] { 0, 3 })
+        {
+            string dest = P("append-" + threads);
+            var seed = Options(format);
+            seed.Writer.JsonArray = jsonArray;
+            Sequential(new[] { Write("seed.mrc", ManyRecords(3)) }, dest, seed);
+            var o = Options(format, batch: 4, threads: threads);
+            o.Writer.JsonArray = jsonArray;
+            using (var converter = new MarcFileConverter(new[] { many }, MarcFileWriter.ChooseTarget(dest, format, append: true), o))
+            {
+                converter.Start();
+                Assert.Equal("completed", Drain(converter)[^1]);
+                converter.Commit();
+            }
+            byte[] bytes = File.ReadAllBytes(dest);
+            if (expected == null) expected = bytes;
+            else Assert.True(expected.SequenceEqual(bytes), format + ": appending with threads gives other bytes");
+        }
     }
 }
