@@ -264,26 +264,16 @@ namespace OclcCataloging.Marc
         /// The bytes after the indicators, when the subfields were never touched and are in <paramref name="codec"/>,
         /// so writers can copy them unchanged.
         /// </summary>
-        internal bool TryGetRawSubfields(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
-        {
-            if (_subfields == null && ReferenceEquals(_rawCodec, codec))
-            {
-                buffer = _rawBuffer!;
-                offset = _rawOffset;
-                count = _rawCount;
-                return true;
-            }
-            buffer = null!;
-            offset = 0;
-            count = 0;
-            return false;
-        }
+        internal bool TryGetRawSubfields(MarcTextCodec codec, out byte[] buffer, out int offset, out int count) =>
+            TryGetRaw(codec, out buffer, out offset, out count);
 
         /// <summary>The bytes after the indicators while the subfields were never touched (in whatever codec the record was read with).</summary>
+        internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count) => TryGetRaw(null, out buffer, out offset, out count);
+
         [MethodImpl(Iso2709Constants.HotPath)]
-        internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count)
+        private bool TryGetRaw(MarcTextCodec? codec, out byte[] buffer, out int offset, out int count)
         {
-            if (_subfields == null)
+            if (_subfields == null && (codec == null || ReferenceEquals(_rawCodec, codec)))
             {
                 buffer = _rawBuffer!;
                 offset = _rawOffset;
@@ -302,8 +292,9 @@ namespace OclcCataloging.Marc
             byte[] buf = _rawBuffer!;
             int pos = _rawOffset;
             int end = _rawOffset + _rawCount;
-            var list = new List<Subfield>(CountDelimiters(buf, pos, _rawCount) + 1);
             MarcTextCodec codec = _rawCodec!;
+            int delimiters = SubfieldScanner.CountDelimiters(buf, pos, end);
+            var list = new List<Subfield>(delimiters + (delimiters == 0 || buf[pos] != SubfieldDelimiter ? 1 : 0));
 
             // MARC-8 escape state carries across subfield delimiters (Marc8Decoder): a subfield that starts or ends
             // in another state than the default cannot stand on its own as raw bytes, so it is decoded now (with the
@@ -311,41 +302,39 @@ namespace OclcCataloging.Marc
             bool marc8Escapes = ReferenceEquals(codec, MarcTextCodec.Marc8) && _rawCount > 0 && Array.IndexOf(buf, (byte)0x1B, pos, end - pos) >= 0;
             var state = Marc8State.Default;
 
-            int first = pos < end ? Array.IndexOf(buf, SubfieldDelimiter, pos, end - pos) : -1;
-            if (first < 0) first = end;
-            if (first > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, first - pos, codec, marc8Escapes, ref state));
-            pos = first;
-            while (pos < end)
+            // The delimiters, found 64 bytes at a time; each one ends the subfield begun at the previous one.
+            // A delimiter directly followed by another (or by the end) has no code and makes no subfield.
+            int previous = -1;
+            for (int block = pos; block < end && delimiters > 0; block += SubfieldScanner.MaskWidth)
             {
-                // buf[pos] is a delimiter
-                int codeAt = pos + 1;
-                int next = codeAt < end ? Array.IndexOf(buf, SubfieldDelimiter, codeAt, end - codeAt) : -1;
-                if (next < 0) next = end;
-                if (codeAt < next)
+                ulong mask = SubfieldScanner.DelimiterMask(buf, block, end);
+                while (mask != 0)
                 {
-                    list.Add(MakeSubfield((char)buf[codeAt], buf, codeAt + 1, next - codeAt - 1, codec, marc8Escapes, ref state));
+                    int d = block + SubfieldScanner.LowestBit(mask);
+                    mask &= mask - 1;
+                    delimiters--;
+                    if (previous < 0)
+                    {
+                        if (d > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, d - pos, codec, marc8Escapes, ref state));
+                    }
+                    else if (previous + 1 < d)
+                    {
+                        list.Add(MakeSubfield((char)buf[previous + 1], buf, previous + 2, d - previous - 2, codec, marc8Escapes, ref state));
+                    }
+                    previous = d;
                 }
-                pos = next;
+            }
+            if (previous < 0)
+            {
+                if (end > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, end - pos, codec, marc8Escapes, ref state));
+            }
+            else if (previous + 1 < end)
+            {
+                list.Add(MakeSubfield((char)buf[previous + 1], buf, previous + 2, end - previous - 2, codec, marc8Escapes, ref state));
             }
             _subfields = new SubfieldCollection(list);
             _rawBuffer = null;
             _rawCodec = null;
-        }
-
-        /// <summary>How many subfields the data holds at most, so the list is allocated once at its size.</summary>
-        private static int CountDelimiters(byte[] buf, int offset, int count)
-        {
-#if NET8_0_OR_GREATER
-            return System.MemoryExtensions.Count(new ReadOnlySpan<byte>(buf, offset, count), SubfieldDelimiter);
-#else
-            int n = 0;
-            int end = offset + count;
-            for (int i = offset; i < end; i++)
-            {
-                if (buf[i] == SubfieldDelimiter) n++;
-            }
-            return n;
-#endif
         }
 
         private static Subfield MakeSubfield(char code, byte[] buf, int offset, int count, MarcTextCodec codec, bool marc8Escapes, ref Marc8State state)

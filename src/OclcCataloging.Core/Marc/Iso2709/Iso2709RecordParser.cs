@@ -657,14 +657,14 @@ namespace OclcCataloging.Marc.Iso2709
         {
             if (tag[0] == '0' && tag[1] == '0')
             {
-                record.Fields.Add(new ControlField(tag, b, start, end - start, codec));
+                record.Fields.AddRead(new ControlField(tag, b, start, end - start, codec));
                 return;
             }
             // The common case: two indicators and a delimiter, numeric tag, subfields checked elsewhere.
             if (end - start >= 3 && b[start] != SubfieldDelimiter && b[start + 1] != SubfieldDelimiter && b[start + 2] == SubfieldDelimiter
                 && !checkSubfields && (uint)(tag[0] - '0') <= 9 && (uint)(tag[1] - '0') <= 9 && (uint)(tag[2] - '0') <= 9)
             {
-                record.Fields.Add(new DataField(tag, (char)b[start], (char)b[start + 1], b, start + 2, end - start - 2, codec));
+                record.Fields.AddRead(new DataField(tag, (char)b[start], (char)b[start + 1], b, start + 2, end - start - 2, codec));
                 return;
             }
             AddDataField(b, tag, start, end, record, codec, recordOffset, checkSubfields, ref warnings);
@@ -709,7 +709,7 @@ namespace OclcCataloging.Marc.Iso2709
                 Warn(ref warnings, MarcDiagnosticCodes.InvalidTag,
                     "Tag '" + Printable(tag) + "' contains characters that are not printable ASCII.", recordOffset + start, tag);
             }
-            record.Fields.Add(new DataField(tag, ind1, ind2, b, sub, end - sub, codec));
+            record.Fields.AddRead(new DataField(tag, ind1, ind2, b, sub, end - sub, codec));
         }
 
         private static void CheckSubfields(byte[] b, int sub, int end, string tag, long recordOffset, ref List<MarcDiagnostic>? warnings)
