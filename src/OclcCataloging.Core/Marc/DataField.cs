@@ -16,10 +16,9 @@ namespace OclcCataloging.Marc
         private SubfieldCollection? _subfields;
 
         // Until the subfields are asked for, they stay as the bytes after the indicators.
-        private byte[]? _rawBuffer;
+        private RecordBytes? _raw;
         private int _rawOffset;
         private int _rawCount;
-        private MarcTextCodec? _rawCodec;
 
         public DataField(string tag) : this(tag, ' ', ' ') { }
 
@@ -50,14 +49,16 @@ namespace OclcCataloging.Marc
 
         /// <summary>A field over raw bytes: the subfield bytes after the indicators, without the field terminator.</summary>
         internal DataField(string tag, char indicator1, char indicator2, byte[] buffer, int subfieldsOffset, int subfieldsCount, MarcTextCodec codec)
+            : this(tag, indicator1, indicator2, new RecordBytes(buffer, codec), subfieldsOffset, subfieldsCount) { }
+
+        internal DataField(string tag, char indicator1, char indicator2, RecordBytes raw, int subfieldsOffset, int subfieldsCount)
             : base(tag, validate: false)
         {
             _indicator1 = indicator1;
             _indicator2 = indicator2;
-            _rawBuffer = buffer;
+            _raw = raw;
             _rawOffset = subfieldsOffset;
             _rawCount = subfieldsCount;
-            _rawCodec = codec;
         }
 
         internal DataField(string tag, char indicator1, char indicator2, bool validate) : base(tag, validate)
@@ -223,10 +224,9 @@ namespace OclcCataloging.Marc
             if (_subfields == null)
             {
                 copy._subfields = null;
-                copy._rawBuffer = _rawBuffer;
+                copy._raw = _raw;
                 copy._rawOffset = _rawOffset;
                 copy._rawCount = _rawCount;
-                copy._rawCodec = _rawCodec;
             }
             else
             {
@@ -273,9 +273,9 @@ namespace OclcCataloging.Marc
         [MethodImpl(Iso2709Constants.HotPath)]
         private bool TryGetRaw(MarcTextCodec? codec, out byte[] buffer, out int offset, out int count)
         {
-            if (_subfields == null && (codec == null || ReferenceEquals(_rawCodec, codec)))
+            if (_subfields == null && (codec == null || ReferenceEquals(_raw!.Codec, codec)))
             {
-                buffer = _rawBuffer!;
+                buffer = _raw!.Buffer;
                 offset = _rawOffset;
                 count = _rawCount;
                 return true;
@@ -289,10 +289,11 @@ namespace OclcCataloging.Marc
         [MethodImpl(Iso2709Constants.HotPath)]
         private void Materialize()
         {
-            byte[] buf = _rawBuffer!;
+            RecordBytes raw = _raw!;
+            byte[] buf = raw.Buffer;
             int pos = _rawOffset;
             int end = _rawOffset + _rawCount;
-            MarcTextCodec codec = _rawCodec!;
+            MarcTextCodec codec = raw.Codec;
             int delimiters = SubfieldScanner.CountDelimiters(buf, pos, end);
             var list = new List<Subfield>(delimiters + (delimiters == 0 || buf[pos] != SubfieldDelimiter ? 1 : 0));
 
@@ -315,35 +316,34 @@ namespace OclcCataloging.Marc
                     delimiters--;
                     if (previous < 0)
                     {
-                        if (d > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, d - pos, codec, marc8Escapes, ref state));
+                        if (d > pos) list.Add(MakeSubfield(Subfield.NoCode, raw, pos, d - pos, marc8Escapes, ref state));
                     }
                     else if (previous + 1 < d)
                     {
-                        list.Add(MakeSubfield((char)buf[previous + 1], buf, previous + 2, d - previous - 2, codec, marc8Escapes, ref state));
+                        list.Add(MakeSubfield((char)buf[previous + 1], raw, previous + 2, d - previous - 2, marc8Escapes, ref state));
                     }
                     previous = d;
                 }
             }
             if (previous < 0)
             {
-                if (end > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, end - pos, codec, marc8Escapes, ref state));
+                if (end > pos) list.Add(MakeSubfield(Subfield.NoCode, raw, pos, end - pos, marc8Escapes, ref state));
             }
             else if (previous + 1 < end)
             {
-                list.Add(MakeSubfield((char)buf[previous + 1], buf, previous + 2, end - previous - 2, codec, marc8Escapes, ref state));
+                list.Add(MakeSubfield((char)buf[previous + 1], raw, previous + 2, end - previous - 2, marc8Escapes, ref state));
             }
             _subfields = new SubfieldCollection(list);
-            _rawBuffer = null;
-            _rawCodec = null;
+            _raw = null;
         }
 
-        private static Subfield MakeSubfield(char code, byte[] buf, int offset, int count, MarcTextCodec codec, bool marc8Escapes, ref Marc8State state)
+        private static Subfield MakeSubfield(char code, RecordBytes raw, int offset, int count, bool marc8Escapes, ref Marc8State state)
         {
-            if (!marc8Escapes) return new Subfield(code, buf, offset, count, codec);
+            if (!marc8Escapes) return new Subfield(code, raw, offset, count);
             Marc8State start = state;
-            state = Marc8Decoder.Advance(buf, offset, count, start);
-            if (start.IsDefault && state.IsDefault) return new Subfield(code, buf, offset, count, codec);
-            return new Subfield(code, codec.Decode(buf, offset, count, start));
+            state = Marc8Decoder.Advance(raw.Buffer, offset, count, start);
+            if (start.IsDefault && state.IsDefault) return new Subfield(code, raw, offset, count);
+            return new Subfield(code, raw.Codec.Decode(raw.Buffer, offset, count, start));
         }
     }
 }
