@@ -295,7 +295,7 @@ namespace OclcCataloging.Marc
             int end = _rawOffset + _rawCount;
             MarcTextCodec codec = raw.Codec;
             int delimiters = SubfieldScanner.CountDelimiters(buf, pos, end);
-            var list = new List<Subfield>(delimiters + (delimiters == 0 || buf[pos] != SubfieldDelimiter ? 1 : 0));
+            var list = new SubfieldList(delimiters + (delimiters == 0 || buf[pos] != SubfieldDelimiter ? 1 : 0));
 
             // MARC-8 escape state carries across subfield delimiters (Marc8Decoder): a subfield that starts or ends
             // in another state than the default cannot stand on its own as raw bytes, so it is decoded now (with the

@@ -219,4 +219,69 @@ public class Iso2709SubfieldSplitTests
             }
         }
     }
+
+    public static IEnumerable<object[]> BothKindsOfField()
+    {
+        yield return new object[] { "read" };
+        yield return new object[] { "built" };
+    }
+
+    private static DataField Field(string kind) => kind == "read"
+        ? (DataField)Read(("245", L("10$aone$btwo$cthree"))).Fields[0]
+        : new DataField("245", "10", "a", "one", "b", "two", "c", "three");
+
+    [Theory]
+    [MemberData(nameof(BothKindsOfField))]
+    public void Subfield_collections_behave_as_lists_whether_read_or_built(string kind)
+    {
+        DataField f = Field(kind);
+        SubfieldCollection subs = f.Subfields;
+        Subfield two = subs[1];
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => subs[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => subs[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => subs.Insert(4, new Subfield('x', "x")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => subs.RemoveAt(3));
+        Assert.Throws<ArgumentNullException>(() => subs.Add(null!));
+        Assert.Equal(1, subs.IndexOf(two));
+        Assert.True(subs.Contains(two));
+
+        subs.Insert(0, new Subfield('6', "880-01"));
+        subs.Add(new Subfield('d', "four"));
+        Assert.True(subs.Remove(two));
+        Assert.False(subs.Remove(two));
+        subs[0] = new Subfield('8', "1\\c");
+        var copy = new Subfield[6];
+        subs.CopyTo(copy, 1);
+
+        Assert.Equal("8 a c d", string.Join(" ", subs.Select(s => s.Code)));
+        Assert.Equal(new[] { null, "1\\c", "one", "three", "four", null }, copy.Select(s => s?.Value));
+        Assert.Equal("one three four", f.Text.Substring(f.Text.IndexOf("one", StringComparison.Ordinal)));
+
+        for (int i = 0; i < 40; i++) subs.Add(new Subfield('z', i.ToString()));
+        Assert.Equal(44, subs.Count);
+        Assert.Equal("39", subs[43].Value);
+        subs.Clear();
+        Assert.Empty(subs);
+        Assert.Null(f["a"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(BothKindsOfField))]
+    public void Changing_subfields_while_enumerating_them_fails_as_a_list_does(string kind)
+    {
+        DataField f = Field(kind);
+
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (Subfield s in f.Subfields) f.Subfields.Remove(s);
+        });
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (Subfield s in f.Subfields) f.Subfields[0] = new Subfield('q', "q");
+        });
+        // Reading values, and editing a value in place, is fine while enumerating.
+        foreach (Subfield s in f.Subfields) s.Value = s.Value.ToUpperInvariant();
+        Assert.Equal(new[] { "Q", "THREE" }, f.Subfields.Select(s => s.Value));
+    }
 }
