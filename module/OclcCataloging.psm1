@@ -18,6 +18,8 @@ $binPath = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework)
 $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($binPath, 'OclcCataloging.Core.dll'))
 
 $assemblyPath = [System.IO.Path]::Combine($binPath, 'OclcCataloging.dll')
-$binaryModule = Import-Module -Name $assemblyPath -PassThru -ErrorAction Stop
+Import-Module -Name $assemblyPath -ErrorAction Stop
 
-Export-ModuleMember -Cmdlet @($binaryModule.ExportedCmdlets.Keys)
+# Every cmdlet of the nested binary module (the manifest's CmdletsToExport names them): a wildcard, because
+# -PassThru and the module's ExportedCmdlets cost start-up time (docs/design/module-startup.md).
+Export-ModuleMember -Cmdlet *

@@ -17,6 +17,11 @@ namespace OclcCataloging.Marc
             _value = new LazyText(buffer, offset, count, codec);
         }
 
+        internal ControlField(string tag, RecordBytes raw, int offset, int count) : base(tag, validate: false)
+        {
+            _value = new LazyText(raw, offset, count);
+        }
+
         internal ControlField(string tag, string value, bool validate) : base(tag, validate)
         {
             _value = new LazyText(value);

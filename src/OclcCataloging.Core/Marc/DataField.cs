@@ -16,10 +16,9 @@ namespace OclcCataloging.Marc
         private SubfieldCollection? _subfields;
 
         // Until the subfields are asked for, they stay as the bytes after the indicators.
-        private byte[]? _rawBuffer;
+        private RecordBytes? _raw;
         private int _rawOffset;
         private int _rawCount;
-        private MarcTextCodec? _rawCodec;
 
         public DataField(string tag) : this(tag, ' ', ' ') { }
 
@@ -50,14 +49,16 @@ namespace OclcCataloging.Marc
 
         /// <summary>A field over raw bytes: the subfield bytes after the indicators, without the field terminator.</summary>
         internal DataField(string tag, char indicator1, char indicator2, byte[] buffer, int subfieldsOffset, int subfieldsCount, MarcTextCodec codec)
+            : this(tag, indicator1, indicator2, new RecordBytes(buffer, codec), subfieldsOffset, subfieldsCount) { }
+
+        internal DataField(string tag, char indicator1, char indicator2, RecordBytes raw, int subfieldsOffset, int subfieldsCount)
             : base(tag, validate: false)
         {
             _indicator1 = indicator1;
             _indicator2 = indicator2;
-            _rawBuffer = buffer;
+            _raw = raw;
             _rawOffset = subfieldsOffset;
             _rawCount = subfieldsCount;
-            _rawCodec = codec;
         }
 
         internal DataField(string tag, char indicator1, char indicator2, bool validate) : base(tag, validate)
@@ -223,10 +224,9 @@ namespace OclcCataloging.Marc
             if (_subfields == null)
             {
                 copy._subfields = null;
-                copy._rawBuffer = _rawBuffer;
+                copy._raw = _raw;
                 copy._rawOffset = _rawOffset;
                 copy._rawCount = _rawCount;
-                copy._rawCodec = _rawCodec;
             }
             else
             {
@@ -264,28 +264,18 @@ namespace OclcCataloging.Marc
         /// The bytes after the indicators, when the subfields were never touched and are in <paramref name="codec"/>,
         /// so writers can copy them unchanged.
         /// </summary>
-        internal bool TryGetRawSubfields(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
-        {
-            if (_subfields == null && ReferenceEquals(_rawCodec, codec))
-            {
-                buffer = _rawBuffer!;
-                offset = _rawOffset;
-                count = _rawCount;
-                return true;
-            }
-            buffer = null!;
-            offset = 0;
-            count = 0;
-            return false;
-        }
+        internal bool TryGetRawSubfields(MarcTextCodec codec, out byte[] buffer, out int offset, out int count) =>
+            TryGetRaw(codec, out buffer, out offset, out count);
 
         /// <summary>The bytes after the indicators while the subfields were never touched (in whatever codec the record was read with).</summary>
+        internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count) => TryGetRaw(null, out buffer, out offset, out count);
+
         [MethodImpl(Iso2709Constants.HotPath)]
-        internal bool TryGetRawSubfields(out byte[] buffer, out int offset, out int count)
+        private bool TryGetRaw(MarcTextCodec? codec, out byte[] buffer, out int offset, out int count)
         {
-            if (_subfields == null)
+            if (_subfields == null && (codec == null || ReferenceEquals(_raw!.Codec, codec)))
             {
-                buffer = _rawBuffer!;
+                buffer = _raw!.Buffer;
                 offset = _rawOffset;
                 count = _rawCount;
                 return true;
@@ -299,11 +289,13 @@ namespace OclcCataloging.Marc
         [MethodImpl(Iso2709Constants.HotPath)]
         private void Materialize()
         {
-            byte[] buf = _rawBuffer!;
+            RecordBytes raw = _raw!;
+            byte[] buf = raw.Buffer;
             int pos = _rawOffset;
             int end = _rawOffset + _rawCount;
-            var list = new List<Subfield>(CountDelimiters(buf, pos, _rawCount) + 1);
-            MarcTextCodec codec = _rawCodec!;
+            MarcTextCodec codec = raw.Codec;
+            int delimiters = SubfieldScanner.CountDelimiters(buf, pos, end);
+            var list = new SubfieldList(delimiters + (delimiters == 0 || buf[pos] != SubfieldDelimiter ? 1 : 0));
 
             // MARC-8 escape state carries across subfield delimiters (Marc8Decoder): a subfield that starts or ends
             // in another state than the default cannot stand on its own as raw bytes, so it is decoded now (with the
@@ -311,50 +303,47 @@ namespace OclcCataloging.Marc
             bool marc8Escapes = ReferenceEquals(codec, MarcTextCodec.Marc8) && _rawCount > 0 && Array.IndexOf(buf, (byte)0x1B, pos, end - pos) >= 0;
             var state = Marc8State.Default;
 
-            int first = pos < end ? Array.IndexOf(buf, SubfieldDelimiter, pos, end - pos) : -1;
-            if (first < 0) first = end;
-            if (first > pos) list.Add(MakeSubfield(Subfield.NoCode, buf, pos, first - pos, codec, marc8Escapes, ref state));
-            pos = first;
-            while (pos < end)
+            // The delimiters, found 64 bytes at a time; each one ends the subfield begun at the previous one.
+            // A delimiter directly followed by another (or by the end) has no code and makes no subfield.
+            int previous = -1;
+            for (int block = pos; block < end && delimiters > 0; block += SubfieldScanner.MaskWidth)
             {
-                // buf[pos] is a delimiter
-                int codeAt = pos + 1;
-                int next = codeAt < end ? Array.IndexOf(buf, SubfieldDelimiter, codeAt, end - codeAt) : -1;
-                if (next < 0) next = end;
-                if (codeAt < next)
+                ulong mask = SubfieldScanner.DelimiterMask(buf, block, end);
+                while (mask != 0)
                 {
-                    list.Add(MakeSubfield((char)buf[codeAt], buf, codeAt + 1, next - codeAt - 1, codec, marc8Escapes, ref state));
+                    int d = block + SubfieldScanner.LowestBit(mask);
+                    mask &= mask - 1;
+                    delimiters--;
+                    if (previous < 0)
+                    {
+                        if (d > pos) list.Add(MakeSubfield(Subfield.NoCode, raw, pos, d - pos, marc8Escapes, ref state));
+                    }
+                    else if (previous + 1 < d)
+                    {
+                        list.Add(MakeSubfield((char)buf[previous + 1], raw, previous + 2, d - previous - 2, marc8Escapes, ref state));
+                    }
+                    previous = d;
                 }
-                pos = next;
+            }
+            if (previous < 0)
+            {
+                if (end > pos) list.Add(MakeSubfield(Subfield.NoCode, raw, pos, end - pos, marc8Escapes, ref state));
+            }
+            else if (previous + 1 < end)
+            {
+                list.Add(MakeSubfield((char)buf[previous + 1], raw, previous + 2, end - previous - 2, marc8Escapes, ref state));
             }
             _subfields = new SubfieldCollection(list);
-            _rawBuffer = null;
-            _rawCodec = null;
+            _raw = null;
         }
 
-        /// <summary>How many subfields the data holds at most, so the list is allocated once at its size.</summary>
-        private static int CountDelimiters(byte[] buf, int offset, int count)
+        private static Subfield MakeSubfield(char code, RecordBytes raw, int offset, int count, bool marc8Escapes, ref Marc8State state)
         {
-#if NET8_0_OR_GREATER
-            return System.MemoryExtensions.Count(new ReadOnlySpan<byte>(buf, offset, count), SubfieldDelimiter);
-#else
-            int n = 0;
-            int end = offset + count;
-            for (int i = offset; i < end; i++)
-            {
-                if (buf[i] == SubfieldDelimiter) n++;
-            }
-            return n;
-#endif
-        }
-
-        private static Subfield MakeSubfield(char code, byte[] buf, int offset, int count, MarcTextCodec codec, bool marc8Escapes, ref Marc8State state)
-        {
-            if (!marc8Escapes) return new Subfield(code, buf, offset, count, codec);
+            if (!marc8Escapes) return new Subfield(code, raw, offset, count);
             Marc8State start = state;
-            state = Marc8Decoder.Advance(buf, offset, count, start);
-            if (start.IsDefault && state.IsDefault) return new Subfield(code, buf, offset, count, codec);
-            return new Subfield(code, codec.Decode(buf, offset, count, start));
+            state = Marc8Decoder.Advance(raw.Buffer, offset, count, start);
+            if (start.IsDefault && state.IsDefault) return new Subfield(code, raw, offset, count);
+            return new Subfield(code, raw.Codec.Decode(raw.Buffer, offset, count, start));
         }
     }
 }

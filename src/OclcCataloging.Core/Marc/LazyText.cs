@@ -7,52 +7,50 @@ namespace OclcCataloging.Marc
     internal struct LazyText
     {
         private string? _text;
-        private byte[]? _buffer;
+        private RecordBytes? _raw;
         private int _offset;
         private int _count;
-        private MarcTextCodec? _codec;
 
         public LazyText(string text)
         {
             _text = text;
-            _buffer = null;
+            _raw = null;
             _offset = 0;
             _count = 0;
-            _codec = null;
         }
 
-        public LazyText(byte[] buffer, int offset, int count, MarcTextCodec codec)
+        public LazyText(byte[] buffer, int offset, int count, MarcTextCodec codec) : this(new RecordBytes(buffer, codec), offset, count) { }
+
+        public LazyText(RecordBytes raw, int offset, int count)
         {
             _text = null;
-            _buffer = buffer;
+            _raw = raw;
             _offset = offset;
             _count = count;
-            _codec = codec;
         }
 
         public string Get()
         {
-            if (_text == null) _text = _codec!.Decode(_buffer!, _offset, _count);
+            if (_text == null) _text = _raw!.Codec.Decode(_raw.Buffer, _offset, _count);
             return _text;
         }
 
         public void Set(string value)
         {
             _text = value ?? throw new System.ArgumentNullException(nameof(value));
-            _buffer = null;
-            _codec = null;
+            _raw = null;
         }
 
-        public bool IsRaw => _buffer != null;
+        public bool IsRaw => _raw != null;
 
         public int RawCount => _count;
 
         /// <summary>The original bytes, when they are still authoritative and in <paramref name="codec"/>.</summary>
         public bool TryGetRaw(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
         {
-            if (_buffer != null && ReferenceEquals(_codec, codec))
+            if (_raw != null && ReferenceEquals(_raw.Codec, codec))
             {
-                buffer = _buffer;
+                buffer = _raw.Buffer;
                 offset = _offset;
                 count = _count;
                 return true;

@@ -73,8 +73,7 @@ namespace OclcCataloging.Marc
             public override string Decode(byte[] buffer, int offset, int count)
             {
                 if (count == 0) return string.Empty;
-                if (IsAscii(buffer, offset, count)) return AsciiString(buffer, offset, count);
-                return Strict.GetString(buffer, offset, count);
+                return TryAsciiString(buffer, offset, count) ?? Strict.GetString(buffer, offset, count);
             }
 
             public override byte[] Encode(string text) => Strict.GetBytes(text);
@@ -131,6 +130,24 @@ namespace OclcCataloging.Marc
                 if (buffer[i] >= 0x80) return false;
             }
             return true;
+#endif
+        }
+
+        /// <summary>
+        /// The bytes as a string when they are all ASCII, else null: checked while copying, in one pass where
+        /// the runtime allows (most field data is ASCII, so this is the common decode).
+        /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
+        internal static string? TryAsciiString(byte[] buffer, int offset, int count)
+        {
+#if NET8_0_OR_GREATER
+            // A new string is written in place before anyone can see it, as string.Create does; a non-ASCII
+            // byte abandons it.
+            string s = new string('\0', count);
+            Span<char> chars = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref Unsafe.AsRef(in s.GetPinnableReference()), count);
+            return Ascii.ToUtf16(new ReadOnlySpan<byte>(buffer, offset, count), chars, out _) == System.Buffers.OperationStatus.Done ? s : null;
+#else
+            return IsAscii(buffer, offset, count) ? AsciiString(buffer, offset, count) : null;
 #endif
         }
 

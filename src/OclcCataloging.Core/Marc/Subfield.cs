@@ -32,6 +32,12 @@ namespace OclcCataloging.Marc
             _value = new LazyText(buffer, offset, count, codec);
         }
 
+        internal Subfield(char code, RecordBytes raw, int offset, int count)
+        {
+            Code = code;
+            _value = new LazyText(raw, offset, count);
+        }
+
         private Subfield(Subfield source)
         {
             Code = source.Code;

@@ -7,9 +7,9 @@ namespace OclcCataloging.Marc
     /// <summary>The ordered subfields of a data field.</summary>
     public sealed class SubfieldCollection : Collection<Subfield>
     {
-        internal SubfieldCollection() { }
+        internal SubfieldCollection() : base(new SubfieldList()) { }
 
-        internal SubfieldCollection(List<Subfield> items) : base(items) { }
+        internal SubfieldCollection(SubfieldList items) : base(items) { }
 
         protected override void InsertItem(int index, Subfield item)
         {

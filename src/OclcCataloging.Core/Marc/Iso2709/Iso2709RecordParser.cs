@@ -105,13 +105,14 @@ namespace OclcCataloging.Marc.Iso2709
             MarcTextCodec codec = _encoding == MarcEncoding.Leader ? MarcTextCodec.ForLeader(leader) : ChooseCodec(b, dataEnd, leader, recordOffset, ref warnings);
             int expectedFields = declaredBase > LeaderLength && declaredBase <= dataEnd ? (declaredBase - LeaderLength - 1) / EntryLength : 16;
             var record = new MarcRecord(leader, expectedFields);
+            var raw = new RecordBytes(b, codec);
 
             bool ok = false, attempted = false;
             int dataStart = -1;
             if (declaredBase > LeaderLength && declaredBase <= dataEnd && (declaredBase - LeaderLength - 1) % EntryLength == 0)
             {
                 attempted = true;
-                ok = TryDirectory(b, declaredBase, dataEnd, record, codec, recordOffset, ref warnings);
+                ok = TryDirectory(b, declaredBase, dataEnd, record, raw, recordOffset, ref warnings);
                 if (ok) dataStart = declaredBase;
             }
 
@@ -136,7 +137,7 @@ namespace OclcCataloging.Marc.Iso2709
                     {
                         // The base address may be all that is wrong: try the directory against the real one.
                         bool retried = (realBase - LeaderLength - 1) % EntryLength == 0;
-                        if (retried) ok = TryDirectory(b, realBase, dataEnd, record, codec, recordOffset, ref warnings);
+                        if (retried) ok = TryDirectory(b, realBase, dataEnd, record, raw, recordOffset, ref warnings);
                         Warn(ref warnings, MarcDiagnosticCodes.BaseAddressInvalid,
                             DescribeBadBase(b, declaredBase, dataEnd) + " The directory ends at byte " + firstFt
                             + (ok ? ", so the data was read from byte " + realBase + "." : "."),
@@ -161,7 +162,7 @@ namespace OclcCataloging.Marc.Iso2709
                                 + ") and " + ((dataEnd - realBase) / pieces) + " bytes apart on average, too short for fields, so the fields cannot be rebuilt.";
                             return null;
                         }
-                        Rebuild(b, firstFt, dataEnd, record, codec, recordOffset, ref warnings);
+                        Rebuild(b, firstFt, dataEnd, record, raw, recordOffset, ref warnings);
                     }
                 }
             }
@@ -229,7 +230,7 @@ namespace OclcCataloging.Marc.Iso2709
         /// then creates the fields. Adds nothing to the record when it returns false.
         /// </summary>
         [MethodImpl(Iso2709Constants.HotPath)]
-        private bool TryDirectory(byte[] b, int baseAddress, int dataEnd, MarcRecord record, MarcTextCodec codec, long recordOffset, ref List<MarcDiagnostic>? warnings)
+        private bool TryDirectory(byte[] b, int baseAddress, int dataEnd, MarcRecord record, RecordBytes raw, long recordOffset, ref List<MarcDiagnostic>? warnings)
         {
             int n = (baseAddress - LeaderLength - 1) / EntryLength;
             if (n == 0 && b[baseAddress - 1] != FieldTerminator)
@@ -256,7 +257,7 @@ namespace OclcCataloging.Marc.Iso2709
                 }
                 if (off != expected) contiguous = false;
                 expected = off + len;
-                AddField(b, _tags.Get(b, pos), start, start + len - 1, record, codec, recordOffset, false, ref warnings);
+                AddField(b, _tags.Get(b, pos), start, start + len - 1, record, raw, recordOffset, false, ref warnings);
             }
 
             int unused = contiguous ? dataLength - expected : CheckOverlaps(b, baseAddress, n, dataLength, recordOffset);
@@ -423,7 +424,7 @@ namespace OclcCataloging.Marc.Iso2709
         /// Rebuilds the fields from the field terminators of the data area, taking tags from the directory
         /// where an entry can be matched to the data.
         /// </summary>
-        private void Rebuild(byte[] b, int directoryEnd, int dataEnd, MarcRecord record, MarcTextCodec codec, long recordOffset, ref List<MarcDiagnostic>? warnings)
+        private void Rebuild(byte[] b, int directoryEnd, int dataEnd, MarcRecord record, RecordBytes raw, long recordOffset, ref List<MarcDiagnostic>? warnings)
         {
             int dataStart = directoryEnd + 1;
 
@@ -552,7 +553,7 @@ namespace OclcCataloging.Marc.Iso2709
                     Warn(ref warnings, MarcDiagnosticCodes.MissingFieldTerminator,
                         "Field " + tag + " is not ended by a field terminator (0x1E); it was read up to the end of the record.", recordOffset + end, tag);
                 }
-                AddField(b, tag, start, end, record, codec, recordOffset, _validateSubfields, ref warnings);
+                AddField(b, tag, start, end, record, raw, recordOffset, _validateSubfields, ref warnings);
                 created++;
                 i = last;
             }
@@ -653,25 +654,25 @@ namespace OclcCataloging.Marc.Iso2709
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void AddField(byte[] b, string tag, int start, int end, MarcRecord record, MarcTextCodec codec, long recordOffset, bool checkSubfields, ref List<MarcDiagnostic>? warnings)
+        private void AddField(byte[] b, string tag, int start, int end, MarcRecord record, RecordBytes raw, long recordOffset, bool checkSubfields, ref List<MarcDiagnostic>? warnings)
         {
             if (tag[0] == '0' && tag[1] == '0')
             {
-                record.Fields.Add(new ControlField(tag, b, start, end - start, codec));
+                record.Fields.AddRead(new ControlField(tag, raw, start, end - start));
                 return;
             }
             // The common case: two indicators and a delimiter, numeric tag, subfields checked elsewhere.
             if (end - start >= 3 && b[start] != SubfieldDelimiter && b[start + 1] != SubfieldDelimiter && b[start + 2] == SubfieldDelimiter
                 && !checkSubfields && (uint)(tag[0] - '0') <= 9 && (uint)(tag[1] - '0') <= 9 && (uint)(tag[2] - '0') <= 9)
             {
-                record.Fields.Add(new DataField(tag, (char)b[start], (char)b[start + 1], b, start + 2, end - start - 2, codec));
+                record.Fields.AddRead(new DataField(tag, (char)b[start], (char)b[start + 1], raw, start + 2, end - start - 2));
                 return;
             }
-            AddDataField(b, tag, start, end, record, codec, recordOffset, checkSubfields, ref warnings);
+            AddDataField(b, tag, start, end, record, raw, recordOffset, checkSubfields, ref warnings);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private void AddDataField(byte[] b, string tag, int start, int end, MarcRecord record, MarcTextCodec codec, long recordOffset, bool checkSubfields, ref List<MarcDiagnostic>? warnings)
+        private void AddDataField(byte[] b, string tag, int start, int end, MarcRecord record, RecordBytes raw, long recordOffset, bool checkSubfields, ref List<MarcDiagnostic>? warnings)
         {
             int count = end - start;
             char ind1 = ' ', ind2 = ' ';
@@ -709,7 +710,7 @@ namespace OclcCataloging.Marc.Iso2709
                 Warn(ref warnings, MarcDiagnosticCodes.InvalidTag,
                     "Tag '" + Printable(tag) + "' contains characters that are not printable ASCII.", recordOffset + start, tag);
             }
-            record.Fields.Add(new DataField(tag, ind1, ind2, b, sub, end - sub, codec));
+            record.Fields.AddRead(new DataField(tag, ind1, ind2, raw, sub, end - sub));
         }
 
         private static void CheckSubfields(byte[] b, int sub, int end, string tag, long recordOffset, ref List<MarcDiagnostic>? warnings)
