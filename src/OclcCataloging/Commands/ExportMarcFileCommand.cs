@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Editing;
 using OclcCataloging.Marc.IO;
-using OclcCataloging.Marc.Validation;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Marc.Validation;
 
 namespace OclcCataloging.Commands
 {
@@ -279,6 +280,7 @@ namespace OclcCataloging.Commands
         /// The per-record work of the loop above, with the writing handed to the thread. What this thread reports
         /// itself about a record comes after the thread's reports about the records before it (<see cref="CatchUp(MarcWriteBehind)"/>).
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void ProcessBehind(MarcWriteBehind behind)
         {
             ReportOutcomes(behind);

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Commands
 {
@@ -112,6 +114,7 @@ namespace OclcCataloging.Commands
         internal void Detach() => _downstream = null;
 
         /// <summary>Upstream: passes <paramref name="record"/> on (at once, or in the next batch).</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal void Pass(MarcRecord record)
         {
             if (_downstream != null)

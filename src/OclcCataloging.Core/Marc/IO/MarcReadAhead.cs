@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc.IO
 {
@@ -75,6 +77,7 @@ namespace OclcCataloging.Marc.IO
         /// The next result in file order, waiting for the reading thread when needed; null at the end, and after
         /// <see cref="Cancel"/>. An exception of the reader is thrown here, after the results read before it.
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public MarcReadResult? ReadNext()
         {
             while (true)
@@ -149,6 +152,7 @@ namespace OclcCataloging.Marc.IO
 
         // ---- reading thread ------------------------------------------------------------------------------------
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void ReadAll()
         {
             CancellationToken token = _cancel.Token;

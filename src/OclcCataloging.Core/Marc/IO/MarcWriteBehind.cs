@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using OclcCataloging.Marc.Iso2709;
 
@@ -80,6 +81,7 @@ namespace OclcCataloging.Marc.IO
         /// <param name="record">The record its outcome names (the one received, before any conversion).</param>
         /// <param name="number">The record's number in the caller's count, for its outcome.</param>
         /// <param name="warnings">Warnings the caller already has for the record (reported before the writer's), or null.</param>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public void Write(MarcRecord output, MarcRecord record, long number, IReadOnlyList<MarcDiagnostic>? warnings)
         {
             if (output == null) throw new ArgumentNullException(nameof(output));
@@ -194,6 +196,7 @@ namespace OclcCataloging.Marc.IO
 
         // ---- writing thread ------------------------------------------------------------------------------------
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteAll()
         {
             CancellationToken token = _cancel.Token;
@@ -232,6 +235,7 @@ namespace OclcCataloging.Marc.IO
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteOne(in Item item)
         {
             _writing = true;
