@@ -54,6 +54,11 @@ BeforeAll {
         }
     }
 
+    # True when both files have the same bytes (piping a byte array into Should would take minutes).
+    function Test-SameBytes([byte[]] $Actual, [byte[]] $Expected) {
+        $null -ne $Actual -and $null -ne $Expected -and [System.Linq.Enumerable]::SequenceEqual($Actual, $Expected)
+    }
+
     # The same pipeline on the one thread.
     function Invoke-OneThread([scriptblock] $Pipeline, [string] $Destination) {
         $Policy::Enabled = $false
@@ -87,7 +92,7 @@ Describe 'Import-MarcFile | Export-MarcFile on threads of its own' {
         $one.Threads | Should -Be 0
         $threaded.Running | Should -Be 0 -Because 'no thread outlives the pipeline'
         $threaded.Lines | Should -Be $one.Lines
-        $threaded.Bytes | Should -Be $one.Bytes
+        Test-SameBytes $threaded.Bytes $one.Bytes | Should -BeTrue
         @($one.Lines | Where-Object { $_ -like 'warning *was read with*' }).Count | Should -Be 85
         @($one.Lines | Where-Object { $_ -like 'error UnreadableRecord*' }).Count | Should -Be 1
         if ($Format -eq 'Iso2709' -and $Encoding -eq 'Utf8') {
@@ -106,7 +111,7 @@ Describe 'Import-MarcFile | Export-MarcFile on threads of its own' {
         $indirect.Threads | Should -Be 1 -Because 'only the reading is ahead: Export-MarcFile does not follow Import-MarcFile directly'
         $direct.Threads | Should -Be 2
         $indirect.Lines | Should -Be $direct.Lines
-        $indirect.Bytes | Should -Be $direct.Bytes
+        Test-SameBytes $indirect.Bytes $direct.Bytes | Should -BeTrue
     }
 
     It 'writes on the pipeline thread with -PassThru, and when Import-MarcFile passes its records elsewhere too' {
@@ -115,10 +120,14 @@ Describe 'Import-MarcFile | Export-MarcFile on threads of its own' {
         $pass.Threads | Should -Be 1
         $pass.Lines | Should -Be @('output 546')
 
-        $got = $null
-        $outVar = Invoke-Transcript { Import-MarcFile -LiteralPath $in -OutVariable got -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-MarcFile -LiteralPath $out -Encoding Utf8 -ErrorAction SilentlyContinue }.GetNewClosure() $out
+        $outVar = Invoke-Transcript {
+            Import-MarcFile -LiteralPath $in -OutVariable got -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-MarcFile -LiteralPath $out -Encoding Utf8 -ErrorAction SilentlyContinue
+            @($got).Count
+            @($got | Where-Object { $_ -isnot [OclcCataloging.Marc.MarcRecord] }).Count
+        }.GetNewClosure() $out
         $outVar.Threads | Should -Be 1
-        $outVar.Bytes | Should -Be $pass.Bytes
+        $outVar.Lines | Should -Be @('output 600', 'output 0') -Because '-OutVariable gets the records one by one, as always'
+        Test-SameBytes $outVar.Bytes $pass.Bytes | Should -BeTrue
     }
 
     It 'keeps records one by one for a nested pipeline in a script block after Import-MarcFile' {
@@ -127,7 +136,7 @@ Describe 'Import-MarcFile | Export-MarcFile on threads of its own' {
         $out = Join-Path $TestDrive 'out-nested.mrc'
         $nested = Invoke-Transcript { Import-MarcFile -LiteralPath $small | ForEach-Object { Write-Output $_ | Export-MarcFile -LiteralPath $out -Append } }.GetNewClosure() $out
         $nested.Threads | Should -Be 1 -Because 'the Export-MarcFile of the nested pipeline is not directly after Import-MarcFile'
-        $nested.Bytes | Should -Be ([System.IO.File]::ReadAllBytes($small))
+        Test-SameBytes $nested.Bytes ([System.IO.File]::ReadAllBytes($small)) | Should -BeTrue
     }
 
     It '-ErrorAction Stop on Export-MarcFile stops at the first record it cannot write, as on one thread' {
