@@ -3,11 +3,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using OclcCataloging.Marc;
 using OclcCataloging.Marc.Editing;
 using OclcCataloging.Marc.IO;
 using OclcCataloging.Marc.Iso2709;
+using OclcCataloging.Marc.Validation;
 
 namespace OclcCataloging.Commands
 {
@@ -17,7 +20,7 @@ namespace OclcCataloging.Commands
     [Cmdlet(VerbsData.Export, "MarcFile", HelpUri = HelpLinks.Folder + "Export-MarcFile.md", DefaultParameterSetName = PathSet,
         SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MarcRecord))]
-    public sealed class ExportMarcFileCommand : ValidatingExportCommand, IDisposable
+    public sealed class ExportMarcFileCommand : ValidatingExportCommand, IDisposable, IMarcPipelineDownstream
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -28,6 +31,11 @@ namespace OclcCataloging.Commands
         private readonly List<MarcDiagnostic> _pendingWarnings = new List<MarcDiagnostic>();
         private long _received;
         private long _refused;
+
+        // Write-behind (docs/design/marc-pipeline.md): only when fed directly by an Import-MarcFile that reads ahead.
+        private MarcWriteBehind? _behind;
+        private MarcPipelineLink? _link;
+        private MarcPipelineLink? _notDirect; // a link found to pass through a script block
 
         /// <summary>The file to write. A wildcard may name one existing file.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -158,7 +166,10 @@ namespace OclcCataloging.Commands
                     ReplaceReadOnly = Force,
                     OversizePolicy = OversizePolicy,
                     JsonArray = JsonArray,
-                    Diagnostic = (record, diagnostic) => _pendingWarnings.Add(diagnostic),
+                    Diagnostic = (record, diagnostic) =>
+                    {
+                        if (_behind == null || !_behind.TryAddWarning(diagnostic)) _pendingWarnings.Add(diagnostic);
+                    },
                 }, DeferredRetryExecutor.FileRetry);
             }
             catch (InvalidDataException e)
@@ -182,6 +193,12 @@ namespace OclcCataloging.Commands
         {
             var writer = _writer;
             if (writer == null) return; // -WhatIf, or declined at the confirmation prompt
+            ChooseThreading(writer);
+            if (_behind != null)
+            {
+                ProcessBehind(_behind);
+                return;
+            }
             foreach (MarcRecord record in InputObject)
             {
                 if (record == null) continue;
@@ -218,16 +235,166 @@ namespace OclcCataloging.Commands
                 }
                 finally
                 {
-                    FlushWarnings(record);
+                    FlushWarnings(record, _received, _pendingWarnings);
+                    _pendingWarnings.Clear();
                 }
                 if (PassThru) WriteObject(record);
             }
+        }
+
+        /// <summary>
+        /// Writes on a thread of its own when the records come straight from an Import-MarcFile that reads ahead (and
+        /// none go on: no -PassThru); otherwise on this one, as always. Records that stop coming that way (never
+        /// expected) are written here again, after everything before them.
+        /// </summary>
+        private void ChooseThreading(MarcFileWriter writer)
+        {
+            if (PassThru) return;
+            MarcPipelineLink? link = MarcPipelineLink.Feeding(this);
+            if (_behind != null)
+            {
+                if (ReferenceEquals(link, _link)) return;
+                MarcWriteBehind behind = _behind;
+                behind.Complete();
+                ReportOutcomes(behind);
+                _behind = null;
+                _link?.Detach();
+                _link = null;
+                behind.Dispose();
+                return;
+            }
+            if (link == null || ReferenceEquals(link, _notDirect) || !MarcThreadingPolicy.ShouldWriteBehind(link.UpstreamReadsAhead)) return;
+            if (!link.IsDirectlyUpstreamOf(this))
+            {
+                _notDirect = link;
+                return;
+            }
+            var started = new MarcWriteBehind(writer.Write);
+            started.Start();
+            _behind = started;
+            _link = link;
+            link.Attach(this);
+        }
+
+        /// <summary>
+        /// The per-record work of the loop above, with the writing handed to the thread. What this thread reports
+        /// itself about a record comes after the thread's reports about the records before it (<see cref="CatchUp(MarcWriteBehind)"/>).
+        /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
+        private void ProcessBehind(MarcWriteBehind behind)
+        {
+            ReportOutcomes(behind);
+            foreach (MarcRecord record in InputObject)
+            {
+                if (record == null) continue;
+                _received++;
+                MarcRecord? output = null;
+                MarcValidationResult? invalid = null;
+                Exception? notWritten = null;
+                ExceptionDispatchInfo? unexpected = null;
+                try
+                {
+                    output = Convert(FieldRemoval.Apply(record, _remove));
+                    invalid = Refuse(output, _received);
+                }
+                catch (Exception e) when (e is MarcWriteException || e is MarcEncodingException)
+                {
+                    notWritten = e;
+                }
+                catch (Exception e) when (!(e is PipelineStoppedException))
+                {
+                    unexpected = ExceptionDispatchInfo.Capture(e);
+                }
+                if (output != null && invalid == null && notWritten == null && unexpected == null)
+                {
+                    List<MarcDiagnostic>? warnings = _pendingWarnings.Count > 0 ? new List<MarcDiagnostic>(_pendingWarnings) : null;
+                    _pendingWarnings.Clear();
+                    behind.Write(output, record, _received, warnings);
+                    continue;
+                }
+
+                CatchUp(behind);
+                try
+                {
+                    unexpected?.Throw();
+                    _refused++;
+                    if (invalid != null)
+                    {
+                        var subject = new StringBuilder();
+                        subject.Append("Record ").Append(_received.ToString(CultureInfo.InvariantCulture)).Append(MarcRecordText.Identity(record))
+                            .Append(" was");
+                        WriteError(ExportValidation.NotWritten(invalid, subject.ToString(), record, "'" + _writer!.DestinationPath + "'"));
+                    }
+                    else
+                    {
+                        WriteRecordError(record, _received, notWritten is MarcWriteException w ? w.Code : MarcDiagnosticCodes.CharacterNotEncodable, notWritten!.Message, notWritten);
+                    }
+                }
+                finally
+                {
+                    FlushWarnings(record, _received, _pendingWarnings);
+                    _pendingWarnings.Clear();
+                }
+            }
+        }
+
+        /// <summary>Waits until the thread has written everything handed to it, and reports what it found, in record order.</summary>
+        private void CatchUp(MarcWriteBehind behind)
+        {
+            behind.Flush();
+            ReportOutcomes(behind);
+        }
+
+        /// <summary>Import-MarcFile is about to report something: first everything received so far is written.</summary>
+        bool IMarcPipelineDownstream.CatchUp()
+        {
+            MarcWriteBehind? behind = _behind;
+            if (behind == null) return false;
+            behind.Flush();
+            return behind.HasOutcome;
+        }
+
+        /// <summary>Reports the outcomes waiting, as the loop above reports a record that was written with warnings or not at all.</summary>
+        private void ReportOutcomes(MarcWriteBehind behind)
+        {
+            while (behind.TryTakeOutcome(out MarcWriteOutcome outcome))
+            {
+                try
+                {
+                    if (outcome.Failure is IOException || outcome.Failure is UnauthorizedAccessException)
+                    {
+                        ThrowTerminatingError(new ErrorRecord(outcome.Failure, ErrorIds.FileWriteFailed, ErrorCategory.WriteError, _writer!.DestinationPath));
+                    }
+                    if (outcome.Failure != null) ExceptionDispatchInfo.Capture(outcome.Failure).Throw();
+                    if (outcome.Error != null)
+                    {
+                        _refused++;
+                        WriteRecordError(outcome.Record, outcome.Number, outcome.Error is MarcWriteException w ? w.Code : MarcDiagnosticCodes.CharacterNotEncodable,
+                            outcome.Error.Message, outcome.Error);
+                    }
+                }
+                finally
+                {
+                    FlushWarnings(outcome.Record, outcome.Number, outcome.Warnings);
+                }
+            }
+        }
+
+        /// <summary>Ctrl+C: stops the writing thread (the temporary file is deleted when the command is disposed).</summary>
+        protected override void StopProcessing()
+        {
+            _behind?.Cancel();
         }
 
         protected override void EndProcessing()
         {
             var writer = _writer;
             if (writer == null) return;
+            if (_behind != null)
+            {
+                _behind.Complete();
+                ReportOutcomes(_behind);
+            }
             try
             {
                 writer.Commit();
@@ -253,23 +420,27 @@ namespace OclcCataloging.Commands
         /// <summary>Runs however the command ends; unless the file was committed, the destination stays as it was.</summary>
         public void Dispose()
         {
+            _link?.Detach();
+            _behind?.Dispose(); // first: the thread is done with the writer before its temporary file goes
+            _behind = null;
             _writer?.Dispose();
             _writer = null;
         }
 
-        private void WriteRecordError(MarcRecord record, string code, string reason, Exception inner)
+        private void WriteRecordError(MarcRecord record, string code, string reason, Exception inner) => WriteRecordError(record, _received, code, reason, inner);
+
+        private void WriteRecordError(MarcRecord record, long number, string code, string reason, Exception inner)
         {
-            WriteError(MarcFileOutputReport.NotWritten(record, _received, _writer!.DestinationPath, code, reason, inner));
+            WriteError(MarcFileOutputReport.NotWritten(record, number, _writer!.DestinationPath, code, reason, inner));
         }
 
-        private void FlushWarnings(MarcRecord record)
+        private void FlushWarnings(MarcRecord record, long number, IReadOnlyList<MarcDiagnostic> warnings)
         {
-            if (_pendingWarnings.Count == 0) return;
-            foreach (var d in _pendingWarnings)
+            if (warnings.Count == 0) return;
+            foreach (var d in warnings)
             {
-                WriteWarning(MarcFileOutputReport.WrittenWithChange(record, _received, _writer!.DestinationPath, d));
+                WriteWarning(MarcFileOutputReport.WrittenWithChange(record, number, _writer!.DestinationPath, d));
             }
-            _pendingWarnings.Clear();
         }
     }
 }

@@ -18,6 +18,8 @@ namespace OclcCataloging.Commands
         private const int ProgressActivityId = 0x4D52; // "MR"
 
         private RejectFile? _rejects;
+        private MarcPipelineLink? _link;
+        private volatile MarcFileInput? _input;
         private string[] _path = Array.Empty<string>();
         private bool _literal;
 
@@ -71,6 +73,7 @@ namespace OclcCataloging.Commands
 
         protected override void BeginProcessing()
         {
+            _link = MarcPipelineLink.Offer(this, () => _input?.ReadsAhead == true);
             if (RejectPath == null) return;
             string path = ProviderPaths.ResolveWritableFile(this, RejectPath, literal: true, "-RejectPath", "rejects.mrc");
             _rejects = new RejectFile(path, DeferredRetryExecutor.FileRetry);
@@ -80,17 +83,26 @@ namespace OclcCataloging.Commands
         {
             foreach (string p in _path)
             {
+                _link?.BeforeReport();
                 foreach (string file in ProviderPaths.ResolveInputFiles(this, p, _literal))
                 {
                     if (Stopping) return;
                     ReadFile(file);
                 }
             }
+            _link?.BeforeReport();
         }
 
         protected override void EndProcessing()
         {
+            _link?.BeforeReport();
             _rejects?.CommitAndReport(this);
+        }
+
+        /// <summary>Ctrl+C: stops reading ahead (the pipeline thread then stops at its next record).</summary>
+        protected override void StopProcessing()
+        {
+            _input?.Stop();
         }
 
         /// <summary>Also runs when the pipeline is stopped or a terminating error ends it: rejects found so far are kept.</summary>
@@ -105,14 +117,28 @@ namespace OclcCataloging.Commands
         {
             if (_rejects != null && ProviderPaths.SamePath(file, _rejects.Path))
             {
+                _link?.BeforeReport();
                 WriteError(new ErrorRecord(
                     new IOException("'" + file + "' is both an input file and the -RejectPath file; it was not read."),
                     ErrorIds.RejectPathIsInput, ErrorCategory.InvalidArgument, file));
                 return;
             }
 
-            new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId) { MaxUnreadableInARow = MaxUnreadableInARow, MaxWarnings = MaxWarnings }
-                .Read(file, Format, Encoding, WriteObject);
+            var input = new MarcFileInput(this, _rejects, offersRejectPath: true, "Import-MarcFile", ProgressActivityId)
+            {
+                MaxUnreadableInARow = MaxUnreadableInARow,
+                MaxWarnings = MaxWarnings,
+                BeforeReport = _link != null ? _link.BeforeReport : (Action?)null,
+            };
+            _input = input;
+            try
+            {
+                input.Read(file, Format, Encoding, _link != null ? _link.Pass : (Action<MarcRecord>)WriteObject);
+            }
+            finally
+            {
+                _input = null;
+            }
         }
     }
 }

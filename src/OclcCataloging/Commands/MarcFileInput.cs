@@ -56,7 +56,7 @@ namespace OclcCataloging.Commands
                 return;
             }
 
-            long emptyLength = reader.Length;
+            long openedLength = reader.Length;
             long unreadableInARow = 0;
             var clock = Stopwatch.StartNew();
             var throttle = new ProgressThrottle();
@@ -65,51 +65,72 @@ namespace OclcCataloging.Commands
             {
                 ReportOpened(file, reader.Length, reader.Format, reader.FormatDetected);
                 MarcFileReadTally tally = _tally!;
-                while (true)
+                // A large file is parsed on a thread of its own while this one passes the records on; what it reads
+                // comes back here in file order and is reported exactly as below (docs/design/marc-pipeline.md).
+                MarcReadAhead? ahead = MarcThreadingPolicy.ShouldReadAhead(reader.Length) ? new MarcReadAhead(reader) : null;
+                try
                 {
-                    MarcReadResult? result;
-                    try
+                    if (ahead != null)
                     {
-                        result = reader.ReadNext();
+                        ahead.Start();
+                        _readAhead = ahead;
                     }
-                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                    while (true)
                     {
-                        ReportReadFailed(file, e);
-                        break;
-                    }
-                    if (result == null) break;
-                    if (_cmdlet.Stopping) return;
-
-                    if (result.Record != null)
-                    {
-                        unreadableInARow = 0;
-                        tally.CountRecord();
-                        if (result.Record.HasWarnings) ReportDamaged(result.Record);
-                        onRecord(result.Record);
-                    }
-                    else if (result.Error != null)
-                    {
-                        ReportUnreadable(result.Error);
-                        if (++unreadableInARow == MaxUnreadableInARow && MaxUnreadableInARow > 0)
+                        MarcReadResult? result;
+                        try
                         {
-                            ReportGaveUp(file, unreadableInARow, result.Error);
+                            result = ahead != null ? ahead.ReadNext() : reader.ReadNext();
+                        }
+                        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                        {
+                            ReportReadFailed(file, e);
                             break;
                         }
-                    }
-                    else if (result.StrayBytes != null)
-                    {
-                        ReportStray(result.StrayBytes);
-                    }
+                        if (result == null)
+                        {
+                            if (ahead != null && _cmdlet.Stopping) return;
+                            break;
+                        }
+                        if (_cmdlet.Stopping) return;
 
-                    if (_progressActivity != null && throttle.IsDue())
-                    {
-                        progress ??= new ProgressRecord(_progressId, _progressActivity, "Reading");
-                        long length = reader.Length, position = reader.Position;
-                        progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + tally.Records.ToString("N0", CultureInfo.CurrentCulture) + " records";
-                        progress.CurrentOperation = FormatBytes(position) + " of " + FormatBytes(length);
-                        progress.PercentComplete = length > 0 ? (int)(position * 100 / length) : 0;
-                        _cmdlet.WriteProgress(progress);
+                        if (result.Record != null)
+                        {
+                            unreadableInARow = 0;
+                            tally.CountRecord();
+                            if (result.Record.HasWarnings) ReportDamaged(result.Record);
+                            onRecord(result.Record);
+                        }
+                        else if (result.Error != null)
+                        {
+                            ReportUnreadable(result.Error);
+                            if (++unreadableInARow == MaxUnreadableInARow && MaxUnreadableInARow > 0)
+                            {
+                                ReportGaveUp(file, unreadableInARow, result.Error);
+                                break;
+                            }
+                        }
+                        else if (result.StrayBytes != null)
+                        {
+                            ReportStray(result.StrayBytes);
+                        }
+
+                        if (_progressActivity != null && throttle.IsDue())
+                        {
+                            progress ??= new ProgressRecord(_progressId, _progressActivity, "Reading");
+                            // The reader belongs to the reading thread while it reads ahead: its length is the one it opened with.
+                            long length = ahead != null ? openedLength : reader.Length, position = ahead != null ? ahead.Position : reader.Position;
+                            progress.StatusDescription = "Reading " + Path.GetFileName(file) + ": " + tally.Records.ToString("N0", CultureInfo.CurrentCulture) + " records";
+                            progress.CurrentOperation = FormatBytes(position) + " of " + FormatBytes(length);
+                            progress.PercentComplete = length > 0 ? (int)(position * 100 / length) : 0;
+                            _cmdlet.WriteProgress(progress);
+                        }
                     }
+                }
+                finally
+                {
+                    _readAhead = null;
+                    ahead?.Dispose();
                 }
             }
 
@@ -118,14 +139,27 @@ namespace OclcCataloging.Commands
                 progress.RecordType = ProgressRecordType.Completed;
                 _cmdlet.WriteProgress(progress);
             }
-            ReportFinished(file, emptyLength, clock.Elapsed);
+            ReportFinished(file, openedLength, clock.Elapsed);
         }
+
+        /// <summary>The file being read ahead on a thread of its own, or null.</summary>
+        private volatile MarcReadAhead? _readAhead;
+
+        /// <summary>True while the file being read is read ahead on a thread of its own.</summary>
+        internal bool ReadsAhead => _readAhead != null;
+
+        /// <summary>Stops reading ahead soon (Ctrl+C); safe from any thread.</summary>
+        internal void Stop() => _readAhead?.Cancel();
+
+        /// <summary>Called before anything is reported (Import-MarcFile lets the command after it catch up first), or null.</summary>
+        internal Action? BeforeReport { get; set; }
 
         // The reports below are shared with Convert-MarcFile, which reads on another thread and reports here.
 
         /// <summary>A file that could not be opened, is not MARC, or whose beginning cannot be read: one error, nothing read.</summary>
         internal void ReportOpenFailure(string file, Exception e)
         {
+            BeforeReport?.Invoke();
             if (e is MarcFileReadException)
             {
                 _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
@@ -156,6 +190,7 @@ namespace OclcCataloging.Commands
         internal void ReportOpened(string file, long length, MarcFormat format, bool detected)
         {
             _tally = new MarcFileReadTally(file, MaxWarnings);
+            BeforeReport?.Invoke();
             _cmdlet.WriteVerbose("Reading '" + file + "' (" + length.ToString("N0", CultureInfo.CurrentCulture) + " bytes) as "
                 + MarcFormatNames.Describe(format) + (detected ? " (detected from its content)." : "."));
         }
@@ -163,11 +198,13 @@ namespace OclcCataloging.Commands
         internal void ReportDamaged(MarcRecord record)
         {
             if (_tally != null && !_tally.CountDamaged()) return;
+            BeforeReport?.Invoke();
             _cmdlet.WriteWarning(MarcRecordText.ReadWithProblems(MarcRecordText.Subject(record), record));
         }
 
         internal void ReportReadFailed(string file, Exception e)
         {
+            BeforeReport?.Invoke();
             _cmdlet.WriteError(new ErrorRecord(e, ErrorIds.FileReadFailed, ErrorCategory.ReadError, file));
         }
 
@@ -176,6 +213,7 @@ namespace OclcCataloging.Commands
         {
             MarcFileReadTally tally = _tally ?? new MarcFileReadTally(file, MaxWarnings);
             _tally = null;
+            BeforeReport?.Invoke();
             if (tally.FoundNothing)
             {
                 // Never a silent nothing: an empty export from the ILS or an interrupted download looks exactly like this.
@@ -226,6 +264,7 @@ namespace OclcCataloging.Commands
             string message = "Stopped reading '" + file + "' after " + count.ToString("N0", CultureInfo.CurrentCulture)
                 + " unreadable chunks in a row (the last at byte " + last.Origin.ByteOffset.ToString("N0", CultureInfo.CurrentCulture)
                 + "): the rest of the file was not read, because it does not look like MARC records.";
+            BeforeReport?.Invoke();
             _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.TooManyUnreadableRecords, ErrorCategory.InvalidData, file)
             {
                 ErrorDetails = new ErrorDetails(message)
@@ -238,6 +277,7 @@ namespace OclcCataloging.Commands
         internal void ReportUnreadable(MarcReadError error)
         {
             _tally?.CountUnreadable();
+            BeforeReport?.Invoke();
             string message = MarcRecordText.Unreadable(error) + Reject(error.RawBytes, "Its bytes were");
             _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.UnreadableRecord, ErrorCategory.InvalidData, error)
             {
@@ -253,6 +293,7 @@ namespace OclcCataloging.Commands
         internal void ReportStray(MarcStrayBytes stray)
         {
             bool show = _tally == null || _tally.CountStray();
+            if (show || _rejects != null) BeforeReport?.Invoke();
             string saved = Reject(stray.Bytes, "They were");
             if (!show) return;
             _cmdlet.WriteWarning(MarcRecordText.Stray(stray) + (saved.Length > 0 ? saved : _offersRejectPath ? " Use -RejectPath to keep them." : string.Empty));

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using OclcCataloging.Marc.IO;
 using static OclcCataloging.Marc.Iso2709.Iso2709Constants;
 
@@ -91,6 +92,7 @@ namespace OclcCataloging.Marc.Iso2709
         public byte[] Output => _output;
 
         /// <summary>Encodes <paramref name="record"/> into <see cref="Output"/>; returns its length.</summary>
+        [MethodImpl(HotPath)]
         public int Encode(MarcRecord record, OversizePolicy policy, Action<MarcDiagnostic>? warn, long ordinal)
         {
             MarcTextCodec codec = MarcTextCodec.ForLeader(record.Leader);
@@ -220,6 +222,7 @@ namespace OclcCataloging.Marc.Iso2709
             return length32;
         }
 
+        [MethodImpl(HotPath)]
         private void AppendField(MarcField f, MarcTextCodec codec)
         {
             byte[] buf;
