@@ -45,22 +45,7 @@ BeforeAll {
         $null = New-Item -ItemType Directory -Path $work -Force
         Copy-Item -Path $Samples -Destination (Join-Path $work 'samples') -Recurse
         $env:OCLC_CONNECTIONS_PATH = Join-Path $work 'connections'
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript($Runner.ToString()).AddArgument($Module).AddArgument($work).AddArgument($Code)
-            $async = $ps.BeginInvoke()
-            if (-not $async.AsyncWaitHandle.WaitOne(60000)) {
-                $ps.Stop()
-                return [pscustomobject]@{ Errors = @('did not finish within a minute'); Output = '' }
-            }
-            $errors = [System.Collections.Generic.List[string]]::new()
-            $output = ''
-            try { $output = ($ps.EndInvoke($async) | Out-String) }
-            catch { $errors.Add($(if ($_.Exception.InnerException) { $_.Exception.InnerException.Message } else { $_.Exception.Message })) }
-            foreach ($e in $ps.Streams.Error) { $errors.Add("$e ($($e.FullyQualifiedErrorId))") }
-            [pscustomobject]@{ Errors = $errors.ToArray(); Output = $output }
-        }
-        finally { $ps.Dispose() }
+        Invoke-InFreshRunspace $Runner @($Module, $work, $Code)
     }
 }
 

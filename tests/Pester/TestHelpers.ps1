@@ -85,3 +85,25 @@ function Get-PwshCommand {
     }
     return @($process)
 }
+
+# Runs a script in a fresh runspace with these arguments, for at most a minute: what it wrote and every error
+# (a terminating one, then the error stream), as the help example tests check them.
+function Invoke-InFreshRunspace([scriptblock] $Script, [object[]] $Arguments) {
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript($Script.ToString())
+        foreach ($a in $Arguments) { $null = $ps.AddArgument($a) }
+        $async = $ps.BeginInvoke()
+        if (-not $async.AsyncWaitHandle.WaitOne(60000)) {
+            $ps.Stop()
+            return [pscustomobject]@{ Errors = @('did not finish within a minute'); Output = '' }
+        }
+        $errors = [System.Collections.Generic.List[string]]::new()
+        $output = ''
+        try { $output = ($ps.EndInvoke($async) | Out-String) }
+        catch { $errors.Add($(if ($_.Exception.InnerException) { $_.Exception.InnerException.Message } else { $_.Exception.Message })) }
+        foreach ($e in $ps.Streams.Error) { $errors.Add("$e ($($e.FullyQualifiedErrorId))") }
+        [pscustomobject]@{ Errors = $errors.ToArray(); Output = $output }
+    }
+    finally { $ps.Dispose() }
+}

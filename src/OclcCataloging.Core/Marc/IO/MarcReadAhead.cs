@@ -59,18 +59,7 @@ namespace OclcCataloging.Marc.IO
         {
             if (_disposed) throw new ObjectDisposedException(nameof(MarcReadAhead));
             if (_thread != null) throw new InvalidOperationException("Reading ahead was already started.");
-            _thread = new Thread(ReadAll) { IsBackground = true, Name = "MARC read-ahead" };
-            MarcThreadingPolicy.ThreadStarted();
-            try
-            {
-                _thread.Start();
-            }
-            catch
-            {
-                MarcThreadingPolicy.ThreadEnded();
-                _thread = null;
-                throw;
-            }
+            _thread = MarcThreadingPolicy.StartThread(ReadAll, "MARC read-ahead");
         }
 
         /// <summary>

@@ -56,5 +56,22 @@ namespace OclcCataloging.Marc.IO
         }
 
         internal static void ThreadEnded() => Interlocked.Decrement(ref s_running);
+
+        /// <summary>Starts a counted background thread (see <see cref="ThreadStarted"/>); the count is undone when it cannot start.</summary>
+        internal static Thread StartThread(ThreadStart body, string name)
+        {
+            var thread = new Thread(body) { IsBackground = true, Name = name };
+            ThreadStarted();
+            try
+            {
+                thread.Start();
+            }
+            catch
+            {
+                ThreadEnded();
+                throw;
+            }
+            return thread;
+        }
     }
 }

@@ -60,18 +60,7 @@ namespace OclcCataloging.Marc.IO
         {
             if (_disposed) throw new ObjectDisposedException(nameof(MarcWriteBehind));
             if (_thread != null) throw new InvalidOperationException("Writing was already started.");
-            _thread = new Thread(WriteAll) { IsBackground = true, Name = "MARC write-behind" };
-            MarcThreadingPolicy.ThreadStarted();
-            try
-            {
-                _thread.Start();
-            }
-            catch
-            {
-                MarcThreadingPolicy.ThreadEnded();
-                _thread = null;
-                throw;
-            }
+            _thread = MarcThreadingPolicy.StartThread(WriteAll, "MARC write-behind");
         }
 
         /// <summary>
