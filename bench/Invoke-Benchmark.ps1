@@ -105,6 +105,11 @@ $convertOnly = $Dataset -contains 'convert' -and -not ($Dataset -contains 'synth
 # -Dataset pipeline: the synthetic and jazz-utf8 files with only the Import-MarcFile | Export-MarcFile rows, the
 # start-up rows and the yaz rows they are compared with (issue 15); the large file runs the pipeline only.
 $pipelineOnly = $Dataset -contains 'pipeline' -and -not ($Dataset -contains 'synthetic')
+# Each of these selections leaves out the others' rows, so together they would measure only what they share.
+$partial = @(@('validate', 'convert', 'pipeline') | Where-Object { $Dataset -contains $_ })
+if ($partial.Count -gt 1 -and -not ($Dataset -contains 'synthetic')) {
+    throw "-Dataset $($partial -join ',') cannot be run together: each measures only its own rows. Run one benchmark per selection (-Dataset $($partial[0]), then -Dataset $($partial[1]))."
+}
 
 $Root = Split-Path -Parent $PSScriptRoot
 function Resolve-Under([string] $Path) {
