@@ -143,9 +143,12 @@ Describe 'Convert-MarcFile' {
             $fs = [System.IO.File]::Create($big)
             try { for ($i = 0; $i -lt 40000; $i++) { $fs.Write($bytes, 0, $bytes.Length) } } finally { $fs.Dispose() }
             $dest = Join-Path $TestDrive 'stopped.xml'
-            $ps = [PowerShell]::Create()
+            # The module is imported as the runspace opens, not as a first statement: a stopped batch of statements
+            # can still be running its next step on a pool thread while Dispose closes the runspace, which crashes pwsh.
+            $session = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault()
+            $session.ImportPSModule([string[]] @((Get-Module OclcCataloging).Path))
+            $ps = [PowerShell]::Create($session)
             try {
-                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Get-Module OclcCataloging).Path).AddStatement()
                 $null = $ps.AddCommand('Convert-MarcFile').AddParameter('LiteralPath', $big).AddParameter('Destination', $dest)
                 $async = $ps.BeginInvoke()
                 $clock = [System.Diagnostics.Stopwatch]::StartNew()
