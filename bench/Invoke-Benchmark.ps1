@@ -473,31 +473,21 @@ foreach ($d in $datasets) {
     }
 
     if ($validateOnly) { continue }
-    if ($haveYaz -and $pipelineOnly) {
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc' -Tool 'yaz' -Kind 'iso2709' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marc FILE > /dev/null'
-        # Like-for-like references (Export-MarcFile must write a real file): shown in the comparison column only;
-        # the targets stay against yaz writing to /dev/null.
-        $yazTmp = Join-Path $WorkDir 'yaz-out'
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml > file' -Tool 'yaz' -Kind 'marcxml-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marcxml FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc > file' -Tool 'yaz' -Kind 'iso2709-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marc FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
-        continue
-    }
     if ($haveYaz) {
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -n (parse only)' -Tool 'yaz' -Kind 'parse' -Command @('yaz-marcdump', '-n', '-i', 'marc', $file) -Display 'yaz-marcdump -n -i marc FILE'
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
-        if ($convertOnly) {
-            $yazTmp = Join-Path $WorkDir 'yaz-out'
-            $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml > file' -Tool 'yaz' -Kind 'marcxml-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marcxml FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
-            continue
+        if (-not $pipelineOnly) {
+            $null = Measure-Benchmark @common -Name 'yaz-marcdump -n (parse only)' -Tool 'yaz' -Kind 'parse' -Command @('yaz-marcdump', '-n', '-i', 'marc', $file) -Display 'yaz-marcdump -n -i marc FILE'
         }
-        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc' -Tool 'yaz' -Kind 'iso2709' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marc FILE > /dev/null'
+        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
         # The cmdlets cannot write to /dev/null (Export-MarcFile writes a temporary file and renames it), and on
-        # this kind of machine putting 500+ MB into the page cache costs about a second: these rows give the
-        # like-for-like reference for the Export-MarcFile rows.
+        # this kind of machine putting 500+ MB into the page cache costs one to two and a half seconds of system
+        # CPU: the "> file" rows are the like-for-like reference in the comparison column (targets stay against
+        # /dev/null).
         $yazTmp = Join-Path $WorkDir 'yaz-out'
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml > file' -Tool 'yaz' -Kind 'marcxml-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marcxml FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
+        if ($convertOnly) { continue }
+        $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc' -Tool 'yaz' -Kind 'iso2709' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marc FILE > /dev/null'
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marc > file' -Tool 'yaz' -Kind 'iso2709-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marc', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marc FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
+        if ($pipelineOnly) { continue }
     }
     if ($havePerl -and -not $pipelineOnly) {
         $null = Measure-Benchmark @common -Count $PerlCount -Name 'perl MARC::Batch (count fields)' -Tool 'perl' -Kind 'parse' -Command @('perl', $PerlScript, $file) -Display 'perl bench/marc-batch.pl FILE' `
