@@ -479,9 +479,9 @@ foreach ($d in $datasets) {
         }
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml' -Tool 'yaz' -Kind 'marcxml' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo '/dev/null' -Display 'yaz-marcdump -i marc -o marcxml FILE > /dev/null'
         # The cmdlets cannot write to /dev/null (Export-MarcFile writes a temporary file and renames it), and on
-        # this kind of machine putting 500+ MB into the page cache costs one to two and a half seconds of system
-        # CPU: the "> file" rows are the like-for-like reference in the comparison column (targets stay against
-        # /dev/null).
+        # this kind of machine putting 500+ MB into the page cache costs from 0.1 to 2.5 seconds of system CPU,
+        # varying from run to run: the "> file" rows are the like-for-like reference in the comparison column
+        # (targets stay against /dev/null).
         $yazTmp = Join-Path $WorkDir 'yaz-out'
         $null = Measure-Benchmark @common -Name 'yaz-marcdump -o marcxml > file' -Tool 'yaz' -Kind 'marcxml-file' -Command @('yaz-marcdump', '-i', 'marc', '-o', 'marcxml', $file) -StdoutTo $yazTmp -Display 'yaz-marcdump -i marc -o marcxml FILE > TMP' -After { Remove-Item -LiteralPath $yazTmp -ErrorAction SilentlyContinue }
         if ($convertOnly) { continue }
