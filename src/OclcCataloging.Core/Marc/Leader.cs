@@ -133,6 +133,17 @@ namespace OclcCataloging.Marc
 
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(new string(_chars));
 
+        /// <summary>True when the 24 leader characters are the first 24 bytes of <paramref name="bytes"/>, one byte each.</summary>
+        internal bool Matches(byte[] bytes)
+        {
+            if (bytes.Length < Length) return false;
+            for (int i = 0; i < Length; i++)
+            {
+                if (_chars[i] != bytes[i]) return false;
+            }
+            return true;
+        }
+
         internal void CopyTo(byte[] destination, int offset)
         {
             for (int i = 0; i < Length; i++)

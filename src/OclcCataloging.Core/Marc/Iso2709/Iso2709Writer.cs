@@ -33,6 +33,13 @@ namespace OclcCataloging.Marc.Iso2709
             _options = options ?? new Iso2709WriterOptions();
         }
 
+        /// <summary>See <see cref="Iso2709Encoder.CopiesOriginalBytes"/> (tests turn it off to compare).</summary>
+        internal bool CopiesOriginalBytes
+        {
+            get => _encoder.CopiesOriginalBytes;
+            set => _encoder.CopiesOriginalBytes = value;
+        }
+
         /// <summary>Records written so far.</summary>
         public long Count => _count;
 
@@ -91,11 +98,23 @@ namespace OclcCataloging.Marc.Iso2709
 
         public byte[] Output => _output;
 
+        /// <summary>
+        /// Copy a record that would come out exactly as it was read in one piece (<see cref="Iso2709OriginalBytes"/>);
+        /// off only to prove, in tests, that the output is the same either way.
+        /// </summary>
+        public bool CopiesOriginalBytes { get; set; } = true;
+
         /// <summary>Encodes <paramref name="record"/> into <see cref="Output"/>; returns its length.</summary>
         [MethodImpl(HotPath)]
         public int Encode(MarcRecord record, OversizePolicy policy, Action<MarcDiagnostic>? warn, long ordinal)
         {
             MarcTextCodec codec = MarcTextCodec.ForLeader(record.Leader);
+            if (CopiesOriginalBytes && Iso2709OriginalBytes.TryGet(record, codec, out byte[] original))
+            {
+                if (_output.Length < original.Length) _output = new byte[Math.Max(original.Length, _output.Length * 2)];
+                Buffer.BlockCopy(original, 0, _output, 0, original.Length);
+                return original.Length;
+            }
             FieldCollection fields = record.Fields;
             int n = fields.Count;
             if (_fieldStart.Length < n)
