@@ -40,7 +40,7 @@ namespace OclcCataloging.Marc.Iso2709
 
                 MarcField f = fields[i];
                 string tag = f.Tag;
-                if (tag[0] != b[entry] || tag[1] != b[entry + 1] || tag[2] != b[entry + 2] || !MarcField.KindMatchesTag(f)) return false;
+                if (tag.Length != 3 || tag[0] != b[entry] || tag[1] != b[entry + 1] || tag[2] != b[entry + 2] || !MarcField.KindMatchesTag(f)) return false;
                 if (!IsOriginalField(f, codec, b, start, fieldLength - 1)) return false;
                 expectedStart += fieldLength;
             }
