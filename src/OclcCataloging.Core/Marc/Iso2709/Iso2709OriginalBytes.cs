@@ -26,14 +26,14 @@ namespace OclcCataloging.Marc.Iso2709
             int baseAddress = LeaderLength + EntryLength * n + 1;
             if (length < baseAddress + 1 || b[length - 1] != RecordTerminator || b[baseAddress - 1] != FieldTerminator) return false;
             if (!record.Leader.Matches(b)) return false;
-            if (Digits(b, 0, 5) != length || Digits(b, 12, 5) != baseAddress) return false;
+            if (Digits5(b, 0) != length || Digits5(b, 12) != baseAddress) return false;
 
             int expectedStart = 0;
             for (int i = 0; i < n; i++)
             {
                 int entry = LeaderLength + EntryLength * i;
-                int fieldLength = Digits(b, entry + 3, 4);
-                if (fieldLength < 1 || Digits(b, entry + 7, 5) != expectedStart) return false;
+                int fieldLength = Digits4(b, entry + 3);
+                if (fieldLength < 1 || Digits5(b, entry + 7) != expectedStart) return false;
                 int start = baseAddress + expectedStart;
                 int end = start + fieldLength; // one past the field terminator
                 if (end > length - 1 || b[end - 1] != FieldTerminator) return false;
@@ -70,19 +70,6 @@ namespace OclcCataloging.Marc.Iso2709
             }
             if (!((ControlField)f).RawValue.TryGetRaw(codec, out buffer, out offset, out rawCount)) return false;
             return ReferenceEquals(buffer, b) && offset == start && rawCount == count;
-        }
-
-        /// <summary>The number written in b[offset..offset+width) as ASCII digits only (what the encoder writes), or -1.</summary>
-        private static int Digits(byte[] b, int offset, int width)
-        {
-            int value = 0;
-            for (int i = offset; i < offset + width; i++)
-            {
-                int digit = b[i] - '0';
-                if ((uint)digit > 9) return -1;
-                value = value * 10 + digit;
-            }
-            return value;
         }
     }
 }

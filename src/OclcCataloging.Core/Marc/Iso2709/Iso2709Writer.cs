@@ -111,7 +111,7 @@ namespace OclcCataloging.Marc.Iso2709
             MarcTextCodec codec = MarcTextCodec.ForLeader(record.Leader);
             if (CopiesOriginalBytes && Iso2709OriginalBytes.TryGet(record, codec, out byte[] original))
             {
-                if (_output.Length < original.Length) _output = new byte[Math.Max(original.Length, _output.Length * 2)];
+                EnsureOutput(original.Length);
                 Buffer.BlockCopy(original, 0, _output, 0, original.Length);
                 return original.Length;
             }
@@ -201,7 +201,7 @@ namespace OclcCataloging.Marc.Iso2709
 
             int length32 = (int)total;
             int baseAddress = LeaderLength + EntryLength * kept + 1;
-            if (_output.Length < length32) _output = new byte[Math.Max(length32, _output.Length * 2)];
+            EnsureOutput(length32);
             byte[] o = _output;
             try
             {
@@ -239,6 +239,11 @@ namespace OclcCataloging.Marc.Iso2709
             Buffer.BlockCopy(_data, 0, o, baseAddress, _dataLength);
             o[length32 - 1] = RecordTerminator;
             return length32;
+        }
+
+        private void EnsureOutput(int length)
+        {
+            if (_output.Length < length) _output = new byte[Math.Max(length, _output.Length * 2)];
         }
 
         [MethodImpl(HotPath)]
