@@ -128,6 +128,17 @@ function Write-TrxSkips([string] $Path) {
     }
 }
 
+# Failed xunit tests with the first lines of their message, kept for the end of the run so a failure is named
+# beside the totals and not only far up in the console output.
+function Get-TrxFailures([string] $Path) {
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    foreach ($t in @($trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -notin @('Passed', 'NotExecuted') })) {
+        $message = $t.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
+        $lines = if ($message) { @($message.InnerText.Trim() -split "`r?`n" | Select-Object -First 6) } else { @('(no message)') }
+        [pscustomobject]@{ Test = $t.testName; Outcome = $t.outcome; Message = $lines -join "`n      " }
+    }
+}
+
 # The loopback WorldCat and id.loc.gov simulators, run as processes by the Pester tests, the README and the benchmark.
 function Build-Simulators {
     $out = Join-Path $OutRoot 'simulators'
@@ -206,7 +217,7 @@ function Invoke-XunitProject([string] $Project) {
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir | Out-Host
     if (Test-Path $trx) {
         Write-TrxSkips $trx
-        return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $trx }
+        return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $trx; Failures = @(Get-TrxFailures $trx) }
     }
     Write-Host "$name did not produce results (build or test host failure): counted as 1 failure."
     return [pscustomobject]@{ Name = $name; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
@@ -234,7 +245,9 @@ function Invoke-Tests {
             -ModulePath (Join-Path $ModuleOut 'OclcCataloging.psd1') -PesterPath $tools.Pester -OtherPollyPath $tools.OtherPolly `
             -SimulatorsPath $simulators -ResultPath $pesterJson
         if (Test-Path $pesterJson) {
-            $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = Get-Content $pesterJson -Raw | ConvertFrom-Json })
+            $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json
+            $pesterFailures = if ($pester.PSObject.Properties['Failures']) { @($pester.Failures) } else { @() }
+            $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = $pester; Failures = $pesterFailures })
         }
         else {
             $suites.Add([pscustomobject]@{ Name = 'Pester'; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } })
@@ -248,6 +261,10 @@ function Invoke-Tests {
 
     $passed = 0; $failed = 0; $skipped = 0
     Write-Host ''
+    foreach ($s in $suites) {
+        if (-not $s.PSObject.Properties['Failures']) { continue }
+        foreach ($f in $s.Failures) { Write-Host ('FAILED {0}: {1} ({2})' -f $s.Name, $f.Test, $f.Outcome); Write-Host ('      ' + $f.Message) }
+    }
     foreach ($s in $suites) {
         Write-Host ('{0,-40} {1} passed, {2} failed, {3} skipped' -f $s.Name, $s.Counts.Passed, $s.Counts.Failed, $s.Counts.Skipped)
         $passed += $s.Counts.Passed; $failed += $s.Counts.Failed; $skipped += $s.Counts.Skipped

@@ -40,11 +40,11 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-function Write-Result([int] $Passed, [int] $Failed, [int] $Skipped) {
+function Write-Result([int] $Passed, [int] $Failed, [int] $Skipped, [object[]] $Failures = @()) {
     if ($ResultPath) {
         $folder = Split-Path -Parent $ResultPath
         if ($folder -and -not (Test-Path -LiteralPath $folder)) { $null = New-Item -ItemType Directory -Path $folder -Force }
-        [ordered]@{ Passed = $Passed; Failed = $Failed; Skipped = $Skipped } | ConvertTo-Json -Compress |
+        [ordered]@{ Passed = $Passed; Failed = $Failed; Skipped = $Skipped; Failures = @($Failures) } | ConvertTo-Json -Compress -Depth 4 |
             Set-Content -LiteralPath $ResultPath -Encoding utf8
     }
     Write-Host ('{0} passed, {1} failed, {2} skipped' -f $Passed, $Failed, $Skipped)
@@ -79,6 +79,11 @@ catch {
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 # Anything else that kept the run from passing (e.g. a discovery error) still counts as one failure.
 if ($failed -eq 0 -and $result.Result -ne 'Passed') { $failed = 1 }
-Write-Result $result.PassedCount $failed $result.SkippedCount
+# Each failed test with the first lines of its error, for build.ps1 to name beside the totals.
+$failures = @(foreach ($t in @($result.Failed)) {
+        $lines = @(@($t.ErrorRecord | ForEach-Object { "$_" }) -join "`n" -split "`r?`n" | Select-Object -First 6)
+        [ordered]@{ Test = $t.ExpandedPath; Outcome = 'Failed'; Message = $lines -join "`n      " }
+    })
+Write-Result $result.PassedCount $failed $result.SkippedCount $failures
 if ($failed -gt 0) { exit 1 }
 exit 0
