@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using OclcCataloging.Marc;
+using OclcCataloging.Marc.IO;
 using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Commands
@@ -35,8 +36,6 @@ namespace OclcCataloging.Commands
     /// </summary>
     internal sealed class MarcPipelineLink
     {
-        internal const int BatchSize = 64;
-
         [ThreadStatic]
         private static MarcPipelineLink? t_passing;
 
@@ -107,7 +106,7 @@ namespace OclcCataloging.Commands
         internal void Attach(IMarcPipelineDownstream downstream)
         {
             _downstream = downstream;
-            _batch ??= new List<MarcRecord>(BatchSize);
+            _batch ??= new List<MarcRecord>(MarcQueueLimits.DefaultBatchRecords);
         }
 
         /// <summary>The downstream command writes on the pipeline thread again: records come one by one (after the batch waiting).</summary>
@@ -120,7 +119,7 @@ namespace OclcCataloging.Commands
             if (_downstream != null)
             {
                 _batch!.Add(record);
-                if (_batch.Count >= BatchSize) PassBatch();
+                if (_batch.Count >= MarcQueueLimits.DefaultBatchRecords) PassBatch();
                 return;
             }
             PassBatch();

@@ -17,7 +17,7 @@ namespace OclcCataloging.Commands
         {
             object input = inputData is PSObject pso ? pso.BaseObject : inputData;
             if (input is string || input == null) return inputData;
-            if (!(input is IEnumerable items)) return Tag(input);
+            if (!(input is IEnumerable items)) return Tag(input)!; // not null: input is not
             var list = new List<object?>();
             foreach (object? item in items) list.Add(Tag(item is PSObject p ? p.BaseObject : item));
             return list.ToArray();

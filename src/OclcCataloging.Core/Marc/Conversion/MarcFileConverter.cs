@@ -26,6 +26,7 @@ namespace OclcCataloging.Marc.Conversion
         private readonly string[] _inputs;
         private readonly MarcFileConverterOptions _options;
         private readonly MarcFileWriter _writer;
+        private readonly MarcQueueLimits _queue;
         private readonly BlockingCollection<ConversionChunk> _chunks;   // in input order, to the writing thread
         private readonly BlockingCollection<ConversionChunk>? _work;    // the same chunks, to the serialising threads
         private readonly ConversionRecordWriter _direct;                 // the writing thread's own, straight into the file
@@ -78,9 +79,10 @@ namespace OclcCataloging.Marc.Conversion
                 Diagnostic = (record, diagnostic) => _direct.Report(diagnostic),
             }, retry);
             _direct.Sink = _writer.Write;
+            _queue = _options.Queue ?? MarcQueueLimits.ForConversion();
             _threads = Math.Min(Math.Max(0, _options.Threads), MarcFileConverterOptions.MaxThreads);
             // Enough chunks in flight for every serialising thread to have one while the writing thread writes another.
-            int inFlight = Math.Max(Math.Max(1, _options.BatchesInFlight), _threads > 1 ? _threads + 1 : 0);
+            int inFlight = Math.Max(_queue.InFlight, _threads > 1 ? _threads + 1 : 0);
             _chunks = new BlockingCollection<ConversionChunk>(inFlight);
             if (_threads > 1) _work = new BlockingCollection<ConversionChunk>();
             _events = new BlockingCollection<MarcConversionEvent>(4096);
@@ -214,7 +216,7 @@ namespace OclcCataloging.Marc.Conversion
         private void ReadAll()
         {
             CancellationToken token = _stopReading.Token;
-            var batch = new List<object>(Math.Max(1, _options.BatchSize));
+            var batch = new List<object>(Math.Max(1, _queue.Records));
             try
             {
                 foreach (string file in _inputs)
@@ -290,7 +292,7 @@ namespace OclcCataloging.Marc.Conversion
                         if (result.Record.HasWarnings) damaged++;
                         batch.Add(result.Record);
                         // The position is looked at every 16 records (it costs a system call): chunks of long records stay small too.
-                        if (batch.Count >= _options.BatchSize || (batch.Count % 16 == 0 && reader.Position - chunkStart >= _options.BatchBytes))
+                        if (batch.Count >= _queue.Records || (batch.Count % 16 == 0 && reader.Position - chunkStart >= _queue.Bytes))
                         {
                             chunkStart = reader.Position;
                             Interlocked.Exchange(ref _currentPosition, chunkStart);
@@ -328,7 +330,7 @@ namespace OclcCataloging.Marc.Conversion
         private void Add(List<object> batch, MarcConversionEvent e, CancellationToken token)
         {
             batch.Add(e);
-            if (batch.Count >= _options.BatchSize) Flush(batch, token);
+            if (batch.Count >= _queue.Records) Flush(batch, token);
         }
 
         private void Flush(List<object> batch, CancellationToken token, MarcConversionEvent? last = null)

@@ -34,19 +34,16 @@ namespace OclcCataloging.Marc.Conversion
         /// </summary>
         public int Threads { get; set; } = Environment.ProcessorCount;
 
-        /// <summary>Records per batch handed from the reading thread on (at most; see <see cref="BatchBytes"/>).</summary>
-        public int BatchSize { get; set; } = 64;
-
-        /// <summary>Input bytes after which a batch is handed on even when it holds fewer than <see cref="BatchSize"/> records (long records).</summary>
-        public long BatchBytes { get; set; } = 1024 * 1024;
+        /// <summary>
+        /// The batches handed from the reading thread on: records and bytes per batch, batches read and not yet written
+        /// (bounds the memory in flight; at least one more than <see cref="Threads"/>). Default: <see cref="MarcQueueLimits.ForConversion"/>.
+        /// </summary>
+        public MarcQueueLimits Queue { get; set; } = MarcQueueLimits.ForConversion();
 
         /// <summary>Input bytes between collections of the young generations (<see cref="ConversionMemoryPolicy"/>); 0: none.</summary>
         internal long CollectEveryBytes { get; set; } = ConversionMemoryPolicy.DefaultCollectEveryBytes;
 
         /// <summary>The oldest generation those collections collect (0 or 1).</summary>
         internal int CollectGeneration { get; set; }
-
-        /// <summary>Batches read and not yet written (bounds the memory in flight); at least one more than <see cref="Threads"/>.</summary>
-        public int BatchesInFlight { get; set; } = 4;
     }
 }

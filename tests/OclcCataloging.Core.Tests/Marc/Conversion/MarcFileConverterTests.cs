@@ -44,8 +44,7 @@ public sealed class MarcFileConverterTests : IDisposable
     {
         Threads = threads ?? Environment.ProcessorCount,
         OutputEncoding = encoding,
-        BatchSize = batch,
-        BatchesInFlight = 2,
+        Queue = { BatchRecords = batch, BatchesInFlight = 2 },
         Writer = new MarcFileWriterOptions { Format = output },
     };
 
