@@ -216,7 +216,7 @@ namespace OclcCataloging.Marc.Conversion
         private void ReadAll()
         {
             CancellationToken token = _stopReading.Token;
-            var batch = new List<object>(Math.Max(1, _queue.Records));
+            var batch = new List<object>(_queue.Records);
             try
             {
                 foreach (string file in _inputs)

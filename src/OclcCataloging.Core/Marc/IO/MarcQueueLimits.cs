@@ -14,8 +14,8 @@ namespace OclcCataloging.Marc.IO
     {
         /// <summary>
         /// Records in one batch unless set otherwise: enough that handing a batch over costs little per record, few
-        /// enough that the other thread starts soon. Import-MarcFile also passes records to Export-MarcFile in batches of
-        /// this size.
+        /// enough that the other thread starts soon. A pipeline that reads ahead also hands records from its reading
+        /// command to its writing command in batches of this size.
         /// </summary>
         public const int DefaultBatchRecords = 64;
 
