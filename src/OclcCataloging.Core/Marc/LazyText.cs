@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
+
 namespace OclcCataloging.Marc
 {
     /// <summary>
@@ -46,6 +49,7 @@ namespace OclcCataloging.Marc
         public int RawCount => _count;
 
         /// <summary>The original bytes, when they are still authoritative and in <paramref name="codec"/>.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public bool TryGetRaw(MarcTextCodec codec, out byte[] buffer, out int offset, out int count)
         {
             if (_raw != null && ReferenceEquals(_raw.Codec, codec))

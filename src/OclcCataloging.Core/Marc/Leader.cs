@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Globalization;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc
 {
@@ -27,6 +29,7 @@ namespace OclcCataloging.Marc
             _chars = value.PadRight(Length).ToCharArray();
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal Leader(byte[] buffer, int offset)
         {
             _chars = new char[Length];
@@ -134,6 +137,7 @@ namespace OclcCataloging.Marc
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(new string(_chars));
 
         /// <summary>True when the 24 leader characters are the first 24 bytes of <paramref name="bytes"/>, one byte each.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         internal bool Matches(byte[] bytes)
         {
             if (bytes.Length < Length) return false;

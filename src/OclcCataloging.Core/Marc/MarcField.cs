@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc
 {
@@ -46,6 +48,7 @@ namespace OclcCataloging.Marc
         public bool IsMatch(string tagPattern) => TagPattern.IsMatch(tagPattern, _tag);
 
         /// <summary>A tag is a control field tag when it starts with "00" (001-009 and alphanumeric 00X).</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool IsControlTag(string tag) => tag != null && tag.Length == 3 && tag[0] == '0' && tag[1] == '0';
 
         /// <summary>Three printable ASCII characters other than blank: what MARC-in-JSON can carry as a tag.</summary>
@@ -64,6 +67,7 @@ namespace OclcCataloging.Marc
         /// text tell the kinds apart by the tag alone, so a field read from MARCXML or JSON as the other kind cannot
         /// be written there and read back the same.
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static bool KindMatchesTag(MarcField field) => (field is ControlField) == IsControlTag(field.Tag);
 
         /// <summary>Why a field whose kind contradicts its tag cannot be written where the tag decides the kind.</summary>

@@ -42,6 +42,7 @@ namespace OclcCataloging.Marc
         /// <see cref="Marc8"/> for anything else (blank is MARC-8; other values are invalid and read as MARC-8 too).
         /// Whether the bytes agree is checked by the ISO 2709 reader (<see cref="Iso2709.Iso2709ReaderOptions.Encoding"/>).
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static MarcTextCodec ForLeader(Leader leader)
         {
             if (leader == null) throw new ArgumentNullException(nameof(leader));

@@ -1,7 +1,9 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using OclcCataloging.Marc.Iso2709;
 
 namespace OclcCataloging.Marc
 {
@@ -25,6 +27,7 @@ namespace OclcCataloging.Marc
         /// <see cref="MarcEncoding.Leader"/> or <see cref="MarcEncoding.Auto"/>, comes back as the same instance.
         /// A converted record carries the input's warnings followed by those of the conversion.
         /// </summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         public static MarcRecord ToEncoding(MarcRecord record, MarcEncoding target)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));

@@ -49,6 +49,7 @@ namespace OclcCataloging.Marc.Iso2709
         /// </summary>
         internal void ContinueNumbering(long recordsBefore) => _count = recordsBefore;
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public void Write(MarcRecord record)
         {
             if (_disposed) throw new ObjectDisposedException(nameof(Iso2709Writer));

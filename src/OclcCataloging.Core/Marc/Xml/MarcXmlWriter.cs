@@ -1,8 +1,10 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using OclcCataloging.Marc.IO;
+using OclcCataloging.Marc.Iso2709;
 using OclcCataloging.Text;
 
 namespace OclcCataloging.Marc.Xml
@@ -116,6 +118,7 @@ namespace OclcCataloging.Marc.Xml
             Count += records;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         public void Write(MarcRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
@@ -191,6 +194,7 @@ namespace OclcCataloging.Marc.Xml
             Append(CollectionStart);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteRecord(MarcRecord record, bool standalone)
         {
             _record = record;
@@ -230,6 +234,7 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteControlField(ControlField cf)
         {
             Append(_cfStart);
@@ -244,6 +249,7 @@ namespace OclcCataloging.Marc.Xml
             Append(_cfEnd);
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteDataField(DataField df)
         {
             Append(_dfStart);
@@ -292,6 +298,7 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteTag(string tag)
         {
             _part = Part.Tag;
@@ -326,6 +333,7 @@ namespace OclcCataloging.Marc.Xml
         }
 
         /// <summary>The subfield bytes after the indicators, split exactly as <see cref="DataField"/> splits them.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteRawSubfields(byte[] buf, int offset, int count, bool utf8)
         {
             byte[] table = TextClass;
@@ -503,6 +511,7 @@ namespace OclcCataloging.Marc.Xml
 #endif
 
         /// <summary>UTF-8 bytes, checked and escaped.</summary>
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteUtf8(byte[] src, int offset, int count, byte[] table)
         {
 #if NET8_0_OR_GREATER
@@ -606,6 +615,7 @@ namespace OclcCataloging.Marc.Xml
             }
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void WriteChars(string s, bool attribute)
         {
             byte[] table = attribute ? AttrClass : TextClass;
@@ -774,6 +784,7 @@ namespace OclcCataloging.Marc.Xml
         private static readonly byte[] Lf = Ascii("&#10;");
         private static readonly byte[] Cr = Ascii("&#13;");
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void Append(byte[] bytes)
         {
             Reserve(bytes.Length);
@@ -797,6 +808,7 @@ namespace OclcCataloging.Marc.Xml
             _len += count;
         }
 
+        [MethodImpl(Iso2709Constants.HotPath)]
         private void Reserve(int n)
         {
             if (_len + n <= _buf.Length) return;
