@@ -16,6 +16,7 @@ namespace OclcCataloging.IO
     {
         private readonly IRetryExecutor _retry;
         private FileStream? _stream;
+        private DiskWriteBack? _writeBack;
         private bool _committed;
 
         /// <param name="destinationPath">The file to create or replace.</param>
@@ -64,6 +65,19 @@ namespace OclcCataloging.IO
 
         /// <summary>The stream to write to; positioned at the end of any copied content.</summary>
         public FileStream Stream => _stream ?? throw new ObjectDisposedException(nameof(AtomicFileWriter));
+
+        /// <summary>
+        /// Tells the writer how far the file has got, so that the system starts writing the bytes to disk early
+        /// (<see cref="DiskWriteBack"/>): writers of large files call it now and then (after each record, say).
+        /// </summary>
+        public void WrittenSoFar()
+        {
+            FileStream s = Stream;
+            (_writeBack ??= new DiskWriteBack(s)).WrittenSoFar();
+        }
+
+        /// <summary>Write-back requests the system accepted so far (tests).</summary>
+        internal int WriteBackRequests => _writeBack?.Requests ?? 0;
 
         /// <summary>Flushes to disk and moves the temporary file into place.</summary>
         public void Commit()

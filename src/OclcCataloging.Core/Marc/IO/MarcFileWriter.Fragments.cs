@@ -63,6 +63,7 @@ namespace OclcCataloging.Marc.IO
                         break;
                 }
                 RecordsWritten += records;
+                _file.WrittenSoFar();
             }
             catch (IOException e)
             {

@@ -219,6 +219,7 @@ namespace OclcCataloging.Marc.IO
                     WriteXmlRecordElement(_file.Stream, record, _xmlRecordOptions);
                 }
                 RecordsWritten++;
+                _file.WrittenSoFar();
             }
             catch (IOException e)
             {
