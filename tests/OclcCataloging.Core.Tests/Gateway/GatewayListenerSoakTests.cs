@@ -17,6 +17,7 @@ namespace OclcCataloging.Core.Tests.Gateway;
 /// exactly once, memory and open handles stay flat, and the accept loop still answers at the end.
 /// OCLC_SOAK_SECONDS sets the length (default 12 s, the CI version; 1800 for the full soak).
 /// </summary>
+[Collection(ProcessWideMeasurements.Name)]
 public class GatewayListenerSoakTests(ITestOutputHelper output)
 {
     private const int Clients = 16;
