@@ -105,9 +105,16 @@ function Restore-TestTools {
     }
 }
 
-function Read-TrxCounts([string] $Path) {
-    [xml] $trx = Get-Content -LiteralPath $Path -Raw
-    $c = $trx.TestRun.ResultSummary.Counters
+function Read-Trx([string] $Path) { [xml] (Get-Content -LiteralPath $Path -Raw) }
+
+# The message of a test result (a skip's reason, a failure's assertion), or $null.
+function Get-TrxMessage($Result) {
+    $message = $Result.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
+    if ($message) { $message.InnerText.Trim() } else { $null }
+}
+
+function Read-TrxCounts([xml] $Trx) {
+    $c = $Trx.TestRun.ResultSummary.Counters
     [pscustomobject]@{
         Passed  = [int] $c.passed
         Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
@@ -117,24 +124,22 @@ function Read-TrxCounts([string] $Path) {
 }
 
 # Skipped xunit tests with their reasons (e.g. ../shared/corpus or yaz-marcdump absent), so a skip is never silent.
-function Write-TrxSkips([string] $Path) {
-    [xml] $trx = Get-Content -LiteralPath $Path -Raw
-    $skipped = @($trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -eq 'NotExecuted' })
+function Write-TrxSkips([xml] $Trx) {
+    $skipped = @($Trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -eq 'NotExecuted' })
     if ($skipped.Count -eq 0) { return }
     Write-Host "Skipped xunit tests ($($skipped.Count)):"
     foreach ($t in $skipped) {
-        $reason = $t.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
-        Write-Host ('  {0}: {1}' -f $t.testName, $(if ($reason) { $reason.InnerText.Trim() } else { '(no reason given)' }))
+        $reason = Get-TrxMessage $t
+        Write-Host ('  {0}: {1}' -f $t.testName, $(if ($reason) { $reason } else { '(no reason given)' }))
     }
 }
 
 # Failed xunit tests with the first lines of their message, kept for the end of the run so a failure is named
 # beside the totals and not only far up in the console output.
-function Get-TrxFailures([string] $Path) {
-    [xml] $trx = Get-Content -LiteralPath $Path -Raw
-    foreach ($t in @($trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -notin @('Passed', 'NotExecuted') })) {
-        $message = $t.SelectSingleNode("*[local-name()='Output']/*[local-name()='ErrorInfo']/*[local-name()='Message']")
-        $lines = if ($message) { @($message.InnerText.Trim() -split "`r?`n" | Select-Object -First 6) } else { @('(no message)') }
+function Get-TrxFailures([xml] $Trx) {
+    foreach ($t in @($Trx.TestRun.Results.UnitTestResult | Where-Object { $_.outcome -notin @('Passed', 'NotExecuted') })) {
+        $message = Get-TrxMessage $t
+        $lines = if ($message) { @($message -split "`r?`n" | Select-Object -First 6) } else { @('(no message)') }
         [pscustomobject]@{ Test = $t.testName; Outcome = $t.outcome; Message = $lines -join "`n      " }
     }
 }
@@ -216,8 +221,9 @@ function Invoke-XunitProject([string] $Project) {
     & dotnet test (Join-Path $Root $Project) -c $Configuration --nologo `
         --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir | Out-Host
     if (Test-Path $trx) {
-        Write-TrxSkips $trx
-        return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $trx; Failures = @(Get-TrxFailures $trx) }
+        $results = Read-Trx $trx
+        Write-TrxSkips $results
+        return [pscustomobject]@{ Name = $name; Counts = Read-TrxCounts $results; Failures = @(Get-TrxFailures $results) }
     }
     Write-Host "$name did not produce results (build or test host failure): counted as 1 failure."
     return [pscustomobject]@{ Name = $name; Counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
